@@ -1,0 +1,71 @@
+"""The service helpers every write in Minsheng goes through.
+
+Transaction policy (docs/architecture.md): a service is one ``transaction.atomic``
+block; it writes its rows and its audit event together, so either both land or
+neither does; side effects (mail, tasks, cache) are scheduled with
+``transaction.on_commit`` and never run for a write that rolled back.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.db import models, transaction
+
+from .models import AuditEvent
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+    from minsheng.orgs.models import Org, User
+
+
+def client_ip(request: HttpRequest | None) -> str | None:
+    if request is None:
+        return None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def audit_event(
+    *,
+    actor: User | None,
+    action: str,
+    target: models.Model | None = None,
+    org: Org | None = None,
+    data: dict[str, Any] | None = None,
+    request: HttpRequest | None = None,
+) -> AuditEvent:
+    """Record that ``actor`` did ``action`` to ``target``.
+
+    ``action`` is a dotted code such as ``org.create`` or ``beneficiary.reveal``.
+    ``data`` must not hold personal data in clear (IDs, phones): pass masked values.
+    Call it inside the service's transaction so the event and the change commit together.
+    """
+    actor_obj = actor if actor is not None and getattr(actor, "pk", None) else None
+    event = AuditEvent(
+        actor=actor_obj,
+        actor_label=_actor_label(actor_obj),
+        action=action,
+        data=data or {},
+        ip_address=client_ip(request),
+    )
+    if target is not None:
+        event.target_type = target._meta.label_lower
+        event.target_id = str(target.pk)
+        event.target_label = str(target)[:255]
+    if org is None and actor_obj is not None:
+        org = getattr(actor_obj, "org", None)
+    event.org = org
+    event.save()
+    return event
+
+
+def _actor_label(actor: User | None) -> str:
+    if actor is None:
+        return "系统"
+    return (getattr(actor, "full_name", "") or actor.get_username())[:150]
+
+
+def on_commit(func: Any) -> None:
+    """Run ``func`` after the surrounding transaction commits (now, if there is none)."""
+    transaction.on_commit(func)

@@ -1,0 +1,31 @@
+"""The audit listing: coordinators (view permission on audit events) read it; nobody edits it."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .models import AuditEvent
+
+
+class AuditEventViewSet(ModelViewSet):  # type: ignore[misc]
+    model = AuditEvent
+    icon = "history"
+    menu_label = _("Audit log")
+    menu_order = 950
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = ["created_at", "actor_label", "action", "target_type", "target_label", "org", "ip_address"]
+    list_filter = ["action", "created_at"]
+    list_export = ["created_at", "actor_label", "action", "target_type", "target_id", "target_label", "org", "ip_address", "data"]
+    export_filename = "audit-events"
+    search_fields = ["actor_label", "action", "target_label"]
+    form_fields = ["action"]  # never editable: nobody is granted add/change
+    list_per_page = 50
+
+
+@hooks.register("register_admin_viewset")
+def register_audit_viewset() -> AuditEventViewSet:
+    return AuditEventViewSet("audit")

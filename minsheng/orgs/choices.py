@@ -1,0 +1,36 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OrgKind(models.TextChoices):
+    CITY = "city", _("City")
+    COORDINATOR = "coordinator", _("Livelihood projects office")
+    DEPARTMENT = "department", _("Department")
+    TOWN = "town", _("Town")
+    SUBDISTRICT = "subdistrict", _("Subdistrict")
+    TOWNSHIP = "township", _("Township")
+    VILLAGE = "village", _("Village")
+    COMMUNITY = "community", _("Community")
+
+
+TOWN_KINDS = (OrgKind.TOWN, OrgKind.SUBDISTRICT, OrgKind.TOWNSHIP)
+VILLAGE_KINDS = (OrgKind.VILLAGE, OrgKind.COMMUNITY)
+AREA_KINDS = (OrgKind.CITY, *TOWN_KINDS, *VILLAGE_KINDS)
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "coordinator", _("Coordinator (livelihood office)")
+    DEPARTMENT_LIAISON = "department_liaison", _("Department liaison")
+    TOWN_LIAISON = "town_liaison", _("Town liaison")
+    VILLAGE_STAFF = "village_staff", _("Village staff")
+    SUPERVISOR = "supervisor", _("Invited supervisor")
+
+
+# Which kinds of org each role may belong to (a supervisor belongs to none).
+ROLE_ORG_KINDS: dict[str, tuple[str, ...]] = {
+    Role.COORDINATOR: (OrgKind.COORDINATOR, OrgKind.CITY),
+    Role.DEPARTMENT_LIAISON: (OrgKind.DEPARTMENT,),
+    Role.TOWN_LIAISON: TOWN_KINDS,
+    Role.VILLAGE_STAFF: VILLAGE_KINDS,
+    Role.SUPERVISOR: (),
+}

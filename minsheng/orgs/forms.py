@@ -1,0 +1,50 @@
+"""User forms for the Wagtail users admin: unit and role, kept consistent."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.users.forms import UserCreationForm as WagtailUserCreationForm
+from wagtail.users.forms import UserEditForm as WagtailUserEditForm
+
+from .choices import Role
+from .models import Org
+
+
+class _OrgRoleMixin(forms.Form):
+    full_name = forms.CharField(label=_("full name"), max_length=50, required=False)
+    role = forms.ChoiceField(label=_("role"), choices=[("", "---------"), *Role.choices], required=False)
+    org = forms.ModelChoiceField(label=_("unit"), queryset=Org.objects.filter(is_active=True), required=False)
+    phone = forms.CharField(label=_("office phone"), max_length=30, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        role, org = data.get("role"), data.get("org")
+        from .choices import ROLE_ORG_KINDS
+
+        if role == Role.SUPERVISOR and org is not None:
+            self.add_error("org", _("An invited supervisor does not belong to a unit."))
+        elif role and role != Role.SUPERVISOR:
+            if org is None:
+                self.add_error("org", _("This role needs a unit."))
+            elif org.kind not in ROLE_ORG_KINDS.get(role, ()):
+                self.add_error("org", _("This unit does not fit the role."))
+        return data
+
+    def save(self, commit: bool = True) -> Any:
+        from .services import _sync_user_groups
+
+        user = super().save(commit=commit)  # type: ignore[misc]
+        if commit:
+            _sync_user_groups(user)
+        return user
+
+
+class UserCreationForm(_OrgRoleMixin, WagtailUserCreationForm):  # type: ignore[misc]
+    pass
+
+
+class UserEditForm(_OrgRoleMixin, WagtailUserEditForm):  # type: ignore[misc]
+    pass

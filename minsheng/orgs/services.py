@@ -1,0 +1,286 @@
+"""Every write to orgs, users and roles."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from minsheng.core.services import audit_event
+
+from .choices import OrgKind, Role
+from .models import Org, User
+from .roles import ROLE_COLLECTION_PERMISSIONS, ROLE_GROUPS, ROLE_MODEL_PERMISSIONS, ROLE_PAGE_PERMISSIONS
+
+# --- Orgs -----------------------------------------------------------------------------
+
+CSV_KIND_ALIASES = {
+    "city": OrgKind.CITY,
+    "coordinator": OrgKind.COORDINATOR,
+    "department": OrgKind.DEPARTMENT,
+    "town": OrgKind.TOWN,
+    "subdistrict": OrgKind.SUBDISTRICT,
+    "township": OrgKind.TOWNSHIP,
+    "village": OrgKind.VILLAGE,
+    "community": OrgKind.COMMUNITY,
+    "市": OrgKind.CITY,
+    "镇": OrgKind.TOWN,
+    "街道": OrgKind.SUBDISTRICT,
+    "乡": OrgKind.TOWNSHIP,
+    "村": OrgKind.VILLAGE,
+    "社区": OrgKind.COMMUNITY,
+    "部门": OrgKind.DEPARTMENT,
+}
+
+
+class OrgImportError(Exception):
+    """A CSV of orgs that cannot be loaded; ``errors`` says where and what."""
+
+    def __init__(self, errors: list[str]) -> None:
+        super().__init__("\n".join(errors))
+        self.errors = errors
+
+
+@dataclass
+class OrgLoadResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    codes: list[str] = field(default_factory=list)
+
+
+def _set_path(org: Org) -> None:
+    org.path = org.compute_path()
+    org.depth = org.path.count("/") - 2
+
+
+def org_save(*, actor: User | None, org: Org) -> Org:
+    """Create or update one org (and re-path its subtree if it moved)."""
+    with transaction.atomic():
+        old_path = None
+        if org.pk:
+            old_path = Org.objects.filter(pk=org.pk).values_list("path", flat=True).first()
+        _set_path(org)
+        org.full_clean()
+        created = org.pk is None
+        org.save()
+        if old_path and old_path != org.path:
+            for child in Org.objects.filter(path__startswith=old_path).exclude(pk=org.pk).order_by("depth"):
+                _set_path(child)
+                child.save(update_fields=["path", "depth", "updated_at"])
+        audit_event(actor=actor, action="org.create" if created else "org.update", target=org, org=org)
+    return org
+
+
+def orgs_load_csv(*, actor: User | None, source: Path | str | io.TextIOBase, default_parent: str | None = None) -> OrgLoadResult:
+    """Load a CSV shaped like ``demo_city.csv`` (code,name,kind,parent_code) or
+    ``demo_departments.csv`` (code,name,short_name,kind). All or nothing.
+
+    Departments (no parent column) are placed under ``default_parent`` or, if not
+    given, under the only city in the database.
+    """
+    if isinstance(source, (str, Path)):
+        raw = Path(source).read_bytes()
+        text = _decode(raw)
+    else:
+        text = source.read()
+    reader = csv.DictReader(io.StringIO(text))
+    fields = [f.strip().lstrip("\ufeff") for f in (reader.fieldnames or [])]
+    reader.fieldnames = fields
+    missing = {"code", "name", "kind"} - set(fields)
+    if missing:
+        raise OrgImportError([_("Missing column(s): %(cols)s") % {"cols": ", ".join(sorted(missing))}])
+
+    rows: list[dict[str, str]] = []
+    errors: list[str] = []
+    seen: set[str] = set()
+    for lineno, row in enumerate(reader, start=2):
+        clean = {k: (v or "").strip() for k, v in row.items() if k}
+        if not any(clean.values()):
+            continue
+        code, name, kind = clean.get("code", ""), clean.get("name", ""), clean.get("kind", "")
+        where = _("line %(line)d") % {"line": lineno}
+        if not code:
+            errors.append(_("%(where)s: code is empty") % {"where": where})
+            continue
+        if code in seen:
+            errors.append(_("%(where)s: code %(code)s appears twice") % {"where": where, "code": code})
+            continue
+        seen.add(code)
+        if not name:
+            errors.append(_("%(where)s: name is empty") % {"where": where})
+        if kind not in CSV_KIND_ALIASES:
+            errors.append(_("%(where)s: unknown kind “%(kind)s”") % {"where": where, "kind": kind})
+            continue
+        mapped = CSV_KIND_ALIASES[kind]
+        if mapped not in (OrgKind.DEPARTMENT, OrgKind.COORDINATOR) and not (code.isdigit() and len(code) == 12):
+            errors.append(_("%(where)s: area code %(code)s must be 12 digits") % {"where": where, "code": code})
+        clean["kind"] = mapped
+        clean["_line"] = str(lineno)
+        rows.append(clean)
+
+    known = set(Org.objects.values_list("code", flat=True)) | {r["code"] for r in rows}
+    city_code = default_parent
+    if city_code is None:
+        cities = [r["code"] for r in rows if r["kind"] == OrgKind.CITY] or list(
+            Org.objects.filter(kind=OrgKind.CITY, parent__isnull=True).values_list("code", flat=True)
+        )
+        city_code = cities[0] if len(cities) == 1 else None
+    for r in rows:
+        parent = r.get("parent_code", "")
+        if not parent and r["kind"] in (OrgKind.DEPARTMENT, OrgKind.COORDINATOR):
+            if city_code is None:
+                errors.append(_("line %(line)s: no city to place department %(code)s under; load the city first") % {"line": r["_line"], "code": r["code"]})
+                continue
+            r["parent_code"] = city_code
+        elif parent and parent not in known:
+            errors.append(_("line %(line)s: parent code %(parent)s is not known") % {"line": r["_line"], "parent": parent})
+    if errors:
+        raise OrgImportError(errors)
+
+    result = OrgLoadResult()
+    with transaction.atomic():
+        by_code = {o.code: o for o in Org.objects.filter(code__in=known)}
+        pending = list(rows)
+        # parents first: repeat passes until every row's parent exists
+        while pending:
+            progressed = False
+            rest = []
+            for r in pending:
+                parent_code = r.get("parent_code", "")
+                parent = by_code.get(parent_code) if parent_code else None
+                if parent_code and (parent is None or parent.pk is None):
+                    rest.append(r)
+                    continue
+                org = by_code.get(r["code"]) or Org(code=r["code"])
+                before = (org.name, org.short_name, org.kind, org.parent_id)
+                org.name = r["name"]
+                org.short_name = r.get("short_name", "") or org.short_name
+                org.kind = r["kind"]
+                org.parent = parent
+                after = (org.name, org.short_name, org.kind, org.parent_id)
+                if org.pk is None:
+                    result.created += 1
+                    org_save(actor=actor, org=org)
+                elif before != after:
+                    result.updated += 1
+                    org_save(actor=actor, org=org)
+                else:
+                    result.unchanged += 1
+                by_code[org.code] = org
+                result.codes.append(org.code)
+                progressed = True
+            if not progressed:
+                raise OrgImportError([_("Parent codes form a cycle: %(codes)s") % {"codes": ", ".join(r["code"] for r in rest)}])
+            pending = rest
+    return result
+
+
+def _decode(raw: bytes) -> str:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise OrgImportError([_("The file is neither UTF-8 nor GB18030 text.")])
+
+
+# --- Users and roles ------------------------------------------------------------------
+
+
+def user_create(
+    *,
+    actor: User | None,
+    username: str,
+    role: str,
+    org: Org | None,
+    full_name: str = "",
+    password: str | None = None,
+    email: str = "",
+    phone: str = "",
+) -> User:
+    with transaction.atomic():
+        user = User(username=username, role=role, org=org, full_name=full_name, email=email, phone=phone)
+        if password:
+            user.set_password(password)
+        else:
+            user.set_unusable_password()
+        user.full_clean(exclude=["password"])
+        user.save()
+        _sync_user_groups(user)
+        audit_event(actor=actor, action="user.create", target=user, org=org, data={"role": role})
+    return user
+
+
+def user_set_role(*, actor: User | None, user: User, role: str, org: Org | None) -> User:
+    with transaction.atomic():
+        before = {"role": user.role, "org": user.org.code if user.org else None}
+        user.role = role
+        user.org = org
+        user.full_clean(exclude=["password"])
+        user.save(update_fields=["role", "org"])
+        _sync_user_groups(user)
+        audit_event(
+            actor=actor,
+            action="user.set_role",
+            target=user,
+            org=org,
+            data={"before": before, "after": {"role": role, "org": org.code if org else None}},
+        )
+    return user
+
+
+def _sync_user_groups(user: User) -> None:
+    """A user is in exactly the group of their role (other groups are left alone)."""
+    role_groups = Group.objects.filter(name__in=ROLE_GROUPS.values())
+    user.groups.remove(*role_groups)
+    if user.role in ROLE_GROUPS:
+        group, _created = Group.objects.get_or_create(name=ROLE_GROUPS[user.role])
+        user.groups.add(group)
+
+
+def _permission(dotted: str) -> Permission | None:
+    app_label, codename = dotted.split(".", 1)
+    return Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+
+
+def roles_sync(**_kwargs: Any) -> None:
+    """Make the role groups and their permissions match ``roles.py``. Idempotent."""
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    with transaction.atomic():
+        root_collection = Collection.get_first_root_node()
+        portal_root = Page.objects.filter(depth=2).first()
+        for role, name in ROLE_GROUPS.items():
+            group, _created = Group.objects.get_or_create(name=name)
+            perms = [p for p in (_permission(d) for d in ROLE_MODEL_PERMISSIONS.get(role, [])) if p]
+            group.permissions.set(perms)
+            if root_collection is not None:
+                wanted = [p for p in (_permission(d) for d in ROLE_COLLECTION_PERMISSIONS.get(role, [])) if p]
+                GroupCollectionPermission.objects.filter(group=group).exclude(permission__in=wanted).delete()
+                for perm in wanted:
+                    GroupCollectionPermission.objects.get_or_create(group=group, collection=root_collection, permission=perm)
+            if portal_root is not None:
+                wanted_pages = [
+                    p for p in (_permission(f"wagtailcore.{c}") for c in ROLE_PAGE_PERMISSIONS.get(role, [])) if p
+                ]
+                GroupPagePermission.objects.filter(group=group).exclude(permission__in=wanted_pages).delete()
+                for perm in wanted_pages:
+                    GroupPagePermission.objects.get_or_create(group=group, page=portal_root, permission=perm)
+
+
+def validation_messages(exc: ValidationError) -> list[str]:
+    if hasattr(exc, "message_dict"):
+        return [f"{k}: {'; '.join(v)}" for k, v in exc.message_dict.items()]
+    return list(exc.messages)
+
+
+# Roles that need a unit, for forms.
+ROLES_WITH_ORG = [r for r in Role if r != Role.SUPERVISOR]
