@@ -64,9 +64,7 @@ def require(name: str) -> str:
     """Return a variable that production cannot run without."""
     value = os.environ.get(name, "").strip()
     if not value:
-        raise ImproperlyConfigured(
-            f"环境变量 {name} 未设置，生产环境拒绝启动 / {name} is required in production."
-        )
+        raise ImproperlyConfigured(f"环境变量 {name} 未设置，生产环境拒绝启动 / {name} is required in production.")
     return value
 
 

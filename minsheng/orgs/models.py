@@ -83,7 +83,7 @@ class User(AbstractUser):
     role = models.CharField(_("role"), max_length=30, choices=Role.choices, blank=True)
     phone = models.CharField(_("office phone"), max_length=30, blank=True)
 
-    objects = MinshengUserManager()
+    objects = MinshengUserManager()  # type: ignore[misc]
 
     class Meta:
         verbose_name = _("user")

@@ -6,7 +6,6 @@ this table; later apps add their own model permissions to ``ROLE_MODEL_PERMISSIO
 
 from __future__ import annotations
 
-
 from .choices import Role
 
 # Group names are data shown in the Chinese admin; kept stable across languages.

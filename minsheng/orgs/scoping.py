@@ -11,11 +11,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from django.db.models import Model, Q, QuerySet
 
-from .choices import AREA_KINDS, Role
+from .choices import TOWN_KINDS, Role
 from .models import Org
 
 if TYPE_CHECKING:
@@ -54,7 +54,9 @@ class Scope:
     def orgs(self) -> QuerySet[Org]:
         return Org.objects.filter(self.org_q())
 
-    def filter(self, qs: QuerySet[M], *, org_field: str | None = None, department_field: str | None = None) -> QuerySet[M]:
+    def filter(
+        self, qs: QuerySet[M], *, org_field: str | None = None, department_field: str | None = None
+    ) -> QuerySet[M]:
         """Narrow ``qs`` to this scope.
 
         ``org_field`` names the relation to the Org a row belongs to (a village, a
@@ -85,18 +87,19 @@ class Scope:
         return any(org.path.startswith(p) for p in self.paths)
 
 
-def scope_for(user: User | AnonymousUser | Any) -> Scope:
+def scope_for(user: User | AnonymousUser | None | Any) -> Scope:
     """The orgs and data ``user`` may see. The only place the rules above live."""
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return Scope()
+    user = cast("User", user)
     if user.is_superuser or user.role == Role.COORDINATOR:
         return Scope(everything=True)
     org: Org | None = user.org
     if org is None:
         return Scope()
     if user.role == Role.DEPARTMENT_LIAISON:
-        area_roots = tuple(Org.objects.filter(kind__in=AREA_KINDS, parent__isnull=True).values_list("path", flat=True))
-        return Scope(paths=area_roots, department_id=org.pk, own_org_id=org.pk)
+        towns = tuple(Org.objects.filter(kind__in=TOWN_KINDS).values_list("path", flat=True))
+        return Scope(paths=towns, department_id=org.pk, own_org_id=org.pk)
     if user.role in (Role.TOWN_LIAISON, Role.VILLAGE_STAFF):
         return Scope(paths=(org.path,), own_org_id=org.pk)
     return Scope()

@@ -79,7 +79,9 @@ def org_save(*, actor: User | None, org: Org) -> Org:
     return org
 
 
-def orgs_load_csv(*, actor: User | None, source: Path | str | io.TextIOBase, default_parent: str | None = None) -> OrgLoadResult:
+def orgs_load_csv(
+    *, actor: User | None, source: Path | str | io.TextIOBase, default_parent: str | None = None
+) -> OrgLoadResult:
     """Load a CSV shaped like ``demo_city.csv`` (code,name,kind,parent_code) or
     ``demo_departments.csv`` (code,name,short_name,kind). All or nothing.
 
@@ -137,11 +139,16 @@ def orgs_load_csv(*, actor: User | None, source: Path | str | io.TextIOBase, def
         parent = r.get("parent_code", "")
         if not parent and r["kind"] in (OrgKind.DEPARTMENT, OrgKind.COORDINATOR):
             if city_code is None:
-                errors.append(_("line %(line)s: no city to place department %(code)s under; load the city first") % {"line": r["_line"], "code": r["code"]})
+                errors.append(
+                    _("line %(line)s: no city to place department %(code)s under; load the city first")
+                    % {"line": r["_line"], "code": r["code"]}
+                )
                 continue
             r["parent_code"] = city_code
         elif parent and parent not in known:
-            errors.append(_("line %(line)s: parent code %(parent)s is not known") % {"line": r["_line"], "parent": parent})
+            errors.append(
+                _("line %(line)s: parent code %(parent)s is not known") % {"line": r["_line"], "parent": parent}
+            )
     if errors:
         raise OrgImportError(errors)
 
@@ -155,8 +162,8 @@ def orgs_load_csv(*, actor: User | None, source: Path | str | io.TextIOBase, def
             rest = []
             for r in pending:
                 parent_code = r.get("parent_code", "")
-                parent = by_code.get(parent_code) if parent_code else None
-                if parent_code and (parent is None or parent.pk is None):
+                parent_org: Org | None = by_code.get(parent_code) if parent_code else None
+                if parent_code and (parent_org is None or parent_org.pk is None):
                     rest.append(r)
                     continue
                 org = by_code.get(r["code"]) or Org(code=r["code"])
@@ -164,7 +171,7 @@ def orgs_load_csv(*, actor: User | None, source: Path | str | io.TextIOBase, def
                 org.name = r["name"]
                 org.short_name = r.get("short_name", "") or org.short_name
                 org.kind = r["kind"]
-                org.parent = parent
+                org.parent = parent_org
                 after = (org.name, org.short_name, org.kind, org.parent_id)
                 if org.pk is None:
                     result.created += 1
@@ -178,7 +185,9 @@ def orgs_load_csv(*, actor: User | None, source: Path | str | io.TextIOBase, def
                 result.codes.append(org.code)
                 progressed = True
             if not progressed:
-                raise OrgImportError([_("Parent codes form a cycle: %(codes)s") % {"codes": ", ".join(r["code"] for r in rest)}])
+                raise OrgImportError(
+                    [_("Parent codes form a cycle: %(codes)s") % {"codes": ", ".join(r["code"] for r in rest)}]
+                )
             pending = rest
     return result
 
@@ -266,7 +275,9 @@ def roles_sync(**_kwargs: Any) -> None:
                 wanted = [p for p in (_permission(d) for d in ROLE_COLLECTION_PERMISSIONS.get(role, [])) if p]
                 GroupCollectionPermission.objects.filter(group=group).exclude(permission__in=wanted).delete()
                 for perm in wanted:
-                    GroupCollectionPermission.objects.get_or_create(group=group, collection=root_collection, permission=perm)
+                    GroupCollectionPermission.objects.get_or_create(
+                        group=group, collection=root_collection, permission=perm
+                    )
             if portal_root is not None:
                 wanted_pages = [
                     p for p in (_permission(f"wagtailcore.{c}") for c in ROLE_PAGE_PERMISSIONS.get(role, [])) if p

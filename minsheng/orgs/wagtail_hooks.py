@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from .models import Org
 from .views import OrgCreateView, OrgEditView, OrgIndexView

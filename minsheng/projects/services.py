@@ -31,9 +31,13 @@ def items_load_basic_csv(*, actor: User | None, path: Path | str, year: int) -> 
     errors: list[str] = []
     for lineno, row in enumerate(rows, start=2):
         if not (row.get("seq") or "").strip().isdigit():
-            errors.append(_("line %(line)d: number “%(seq)s” is not a whole number") % {"line": lineno, "seq": row.get("seq")})
+            errors.append(
+                _("line %(line)d: number “%(seq)s” is not a whole number") % {"line": lineno, "seq": row.get("seq")}
+            )
         if row.get("lead_dept", "").strip() not in depts:
-            errors.append(_("line %(line)d: unknown lead department %(code)s") % {"line": lineno, "code": row.get("lead_dept")})
+            errors.append(
+                _("line %(line)d: unknown lead department %(code)s") % {"line": lineno, "code": row.get("lead_dept")}
+            )
         if row.get("status", "").strip() not in ItemStatus.values:
             errors.append(_("line %(line)d: unknown status %(status)s") % {"line": lineno, "status": row.get("status")})
     if errors:
