@@ -55,3 +55,36 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.target_label}"
+
+
+class Notice(models.Model):
+    """A message to a unit (everyone in it) or one user, shown in the back office."""
+
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    org = models.ForeignKey(
+        "orgs.Org", verbose_name=_("unit"), null=True, blank=True, on_delete=models.CASCADE, related_name="notices"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="notices",
+    )
+    kind = models.CharField(_("kind"), max_length=50, db_index=True)
+    title = models.CharField(_("title"), max_length=255)
+    body = models.TextField(_("text"), blank=True)
+    url = models.CharField(_("link"), max_length=500, blank=True)
+    key = models.CharField(
+        max_length=200, unique=True, null=True, blank=True, help_text="de-duplicates notices sent by jobs"
+    )
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import models, transaction
 
-from .models import AuditEvent
+from .models import AuditEvent, Notice
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -69,3 +69,19 @@ def _actor_label(actor: User | None) -> str:
 def on_commit(func: Any) -> None:
     """Run ``func`` after the surrounding transaction commits (now, if there is none)."""
     transaction.on_commit(func)
+
+
+def notice_send(
+    *,
+    kind: str,
+    title: str,
+    org: Org | None = None,
+    user: User | None = None,
+    body: str = "",
+    url: str = "",
+    key: str | None = None,
+) -> Notice | None:
+    """Tell a unit (or one user) something. With ``key``, a notice is sent only once."""
+    if key is not None and Notice.objects.filter(key=key).exists():
+        return None
+    return Notice.objects.create(kind=kind, title=title[:255], org=org, user=user, body=body, url=url, key=key)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from .models import AuditEvent
 
@@ -20,9 +21,13 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):  # type: ignore[misc]
         return super().users_with_any_permission([a for a in actions if a == "view"])
 
 
+AUDIT_POLICY = ReadOnlyPermissionPolicy(AuditEvent)
+register_permission_policy(AuditEvent, AUDIT_POLICY)
+
+
 class AuditEventViewSet(ModelViewSet):  # type: ignore[misc]
     model = AuditEvent
-    permission_policy = ReadOnlyPermissionPolicy(AuditEvent)
+    permission_policy = AUDIT_POLICY
     icon = "history"
     menu_label = _("Audit log")
     menu_order = 950

@@ -35,14 +35,86 @@ class Palette:
 
 
 PALETTES: dict[str, Palette] = {
-    "morning": Palette((126, 182, 232), (252, 222, 190), (255, 236, 170), (132, 168, 150), (120, 178, 96), (214, 84, 60), (238, 232, 220), (96, 160, 200)),
-    "noon": Palette((64, 140, 220), (178, 216, 244), (255, 250, 220), (96, 140, 120), (98, 166, 72), (200, 60, 50), (244, 244, 240), (70, 140, 200)),
-    "dusk": Palette((58, 64, 130), (246, 160, 110), (255, 200, 120), (92, 88, 120), (122, 128, 80), (230, 110, 70), (232, 214, 196), (110, 110, 170)),
-    "spring": Palette((150, 200, 236), (230, 244, 236), (255, 248, 200), (150, 196, 150), (150, 206, 100), (236, 120, 150), (250, 246, 236), (120, 190, 210)),
-    "autumn": Palette((110, 170, 220), (250, 226, 170), (255, 226, 150), (170, 140, 90), (212, 170, 70), (190, 70, 40), (240, 226, 204), (90, 150, 180)),
-    "harbor": Palette((90, 150, 200), (206, 228, 240), (255, 244, 214), (110, 140, 150), (110, 160, 110), (40, 110, 170), (236, 240, 244), (50, 120, 170)),
-    "warm": Palette((250, 216, 170), (255, 240, 220), (255, 226, 160), (200, 160, 120), (226, 196, 150), (200, 50, 40), (250, 236, 214), (160, 110, 80)),
-    "civic": Palette((40, 96, 170), (150, 196, 236), (255, 240, 200), (80, 120, 140), (90, 150, 90), (200, 30, 40), (236, 236, 236), (60, 120, 180)),
+    "morning": Palette(
+        (126, 182, 232),
+        (252, 222, 190),
+        (255, 236, 170),
+        (132, 168, 150),
+        (120, 178, 96),
+        (214, 84, 60),
+        (238, 232, 220),
+        (96, 160, 200),
+    ),
+    "noon": Palette(
+        (64, 140, 220),
+        (178, 216, 244),
+        (255, 250, 220),
+        (96, 140, 120),
+        (98, 166, 72),
+        (200, 60, 50),
+        (244, 244, 240),
+        (70, 140, 200),
+    ),
+    "dusk": Palette(
+        (58, 64, 130),
+        (246, 160, 110),
+        (255, 200, 120),
+        (92, 88, 120),
+        (122, 128, 80),
+        (230, 110, 70),
+        (232, 214, 196),
+        (110, 110, 170),
+    ),
+    "spring": Palette(
+        (150, 200, 236),
+        (230, 244, 236),
+        (255, 248, 200),
+        (150, 196, 150),
+        (150, 206, 100),
+        (236, 120, 150),
+        (250, 246, 236),
+        (120, 190, 210),
+    ),
+    "autumn": Palette(
+        (110, 170, 220),
+        (250, 226, 170),
+        (255, 226, 150),
+        (170, 140, 90),
+        (212, 170, 70),
+        (190, 70, 40),
+        (240, 226, 204),
+        (90, 150, 180),
+    ),
+    "harbor": Palette(
+        (90, 150, 200),
+        (206, 228, 240),
+        (255, 244, 214),
+        (110, 140, 150),
+        (110, 160, 110),
+        (40, 110, 170),
+        (236, 240, 244),
+        (50, 120, 170),
+    ),
+    "warm": Palette(
+        (250, 216, 170),
+        (255, 240, 220),
+        (255, 226, 160),
+        (200, 160, 120),
+        (226, 196, 150),
+        (200, 50, 40),
+        (250, 236, 214),
+        (160, 110, 80),
+    ),
+    "civic": Palette(
+        (40, 96, 170),
+        (150, 196, 236),
+        (255, 240, 200),
+        (80, 120, 140),
+        (90, 150, 90),
+        (200, 30, 40),
+        (236, 236, 236),
+        (60, 120, 180),
+    ),
 }
 
 
@@ -116,12 +188,16 @@ def _tree(draw: ImageDraw.ImageDraw, rng: random.Random, x: float, ground: float
         draw.ellipse([x - r, cy - r, x + r, cy + r], fill=_shade(_jitter(rng, color, 10), 0.85 + i * 0.1))
 
 
-def _building(draw: ImageDraw.ImageDraw, rng: random.Random, x: float, ground: float, w: float, h: float, p: Palette) -> None:
+def _building(
+    draw: ImageDraw.ImageDraw, rng: random.Random, x: float, ground: float, w: float, h: float, p: Palette
+) -> None:
     wall = _jitter(rng, p.wall, 12)
     draw.rectangle([x, ground - h, x + w, ground], fill=wall)
     draw.rectangle([x + w * 0.82, ground - h, x + w, ground], fill=_shade(wall, 0.86))
     if rng.random() < 0.5:
-        draw.polygon([(x - 6, ground - h), (x + w / 2, ground - h - w * 0.28), (x + w + 6, ground - h)], fill=p.accent)
+        draw.polygon(
+            [(x - 6, ground - h), (x + w / 2, ground - h - min(w * 0.28, 70)), (x + w + 6, ground - h)], fill=p.accent
+        )
     else:
         draw.rectangle([x - 4, ground - h - 8, x + w + 4, ground - h], fill=_shade(wall, 0.7))
     cols, rows = max(2, int(w // 34)), max(2, int(h // 44))
@@ -169,7 +245,9 @@ def _fields(img: Image.Image, rng: random.Random, p: Palette) -> None:
 def _house(draw: ImageDraw.ImageDraw, rng: random.Random, x: float, ground: float, w: float, p: Palette) -> None:
     h = w * 0.6
     draw.rectangle([x, ground - h, x + w, ground], fill=_jitter(rng, p.wall, 8))
-    draw.polygon([(x - 8, ground - h), (x + w / 2, ground - h - w * 0.4), (x + w + 8, ground - h)], fill=_shade(p.accent, 0.85))
+    draw.polygon(
+        [(x - 8, ground - h), (x + w / 2, ground - h - w * 0.4), (x + w + 8, ground - h)], fill=_shade(p.accent, 0.85)
+    )
     draw.rectangle([x + w * 0.4, ground - h * 0.55, x + w * 0.6, ground], fill=_shade(p.wall, 0.6))
 
 
@@ -184,7 +262,10 @@ def _village(img: Image.Image, rng: random.Random, p: Palette) -> None:
         w = rng.randint(110, 170)
         _house(draw, rng, x, horizon + rng.randint(30, 70), w, p)
         x += w + rng.randint(30, 90)
-    draw.polygon([(WIDTH * 0.42, HEIGHT), (WIDTH * 0.5, horizon + 90), (WIDTH * 0.56, horizon + 90), (WIDTH * 0.7, HEIGHT)], fill=_mix(p.wall, (150, 150, 150), 0.5))
+    draw.polygon(
+        [(WIDTH * 0.42, HEIGHT), (WIDTH * 0.5, horizon + 90), (WIDTH * 0.56, horizon + 90), (WIDTH * 0.7, HEIGHT)],
+        fill=_mix(p.wall, (150, 150, 150), 0.5),
+    )
     for _ in range(rng.randint(5, 9)):
         _tree(draw, rng, rng.randint(0, WIDTH), rng.randint(horizon + 150, HEIGHT - 10), rng.randint(50, 90), p.far)
 
@@ -222,9 +303,18 @@ def _community(img: Image.Image, rng: random.Random, p: Palette) -> None:
         _building(draw, rng, x, horizon + 40, w, h, p)
         x += w + rng.randint(50, 110)
     draw.rectangle([0, horizon + 40, WIDTH, HEIGHT], fill=p.near)
-    draw.ellipse([WIDTH * 0.2, horizon + 120, WIDTH * 0.8, HEIGHT + 160], outline=_mix(p.wall, (180, 170, 160), 0.4), width=34)
+    draw.ellipse(
+        [WIDTH * 0.2, horizon + 120, WIDTH * 0.8, HEIGHT + 160], outline=_mix(p.wall, (180, 170, 160), 0.4), width=34
+    )
     for _ in range(rng.randint(8, 14)):
-        _tree(draw, rng, rng.randint(0, WIDTH), rng.randint(horizon + 60, HEIGHT), rng.randint(40, 80), _shade(p.near, 0.8))
+        _tree(
+            draw,
+            rng,
+            rng.randint(0, WIDTH),
+            rng.randint(horizon + 60, HEIGHT),
+            rng.randint(40, 80),
+            _shade(p.near, 0.8),
+        )
     for i in range(3):
         bx = rng.randint(100, WIDTH - 200)
         by = rng.randint(horizon + 150, HEIGHT - 60)
@@ -245,7 +335,10 @@ def _road(img: Image.Image, rng: random.Random, p: Palette) -> None:
     for i in range(14):
         t0, t1 = (i / 14) ** 2, ((i + 0.5) / 14) ** 2
         y0, y1 = horizon + (HEIGHT - horizon) * t0, horizon + (HEIGHT - horizon) * t1
-        draw.polygon([(vx - 1 - 6 * t0, y0), (vx + 1 + 6 * t0, y0), (vx + 1 + 6 * t1, y1), (vx - 1 - 6 * t1, y1)], fill=(250, 210, 80))
+        draw.polygon(
+            [(vx - 1 - 6 * t0, y0), (vx + 1 + 6 * t0, y0), (vx + 1 + 6 * t1, y1), (vx - 1 - 6 * t1, y1)],
+            fill=(250, 210, 80),
+        )
     for side in (-1, 1):
         for i in range(9):
             t = (i / 9) ** 1.8
@@ -289,14 +382,18 @@ def _park(img: Image.Image, rng: random.Random, p: Palette) -> None:
     draw.ellipse(track, fill=_shade(p.accent, 0.95))
     draw.ellipse((track[0] + 70, track[1] + 60, track[2] - 70, track[3] - 60), fill=_shade(p.near, 1.1))
     for k in (22, 44):
-        draw.ellipse((track[0] + k, track[1] + k * 0.85, track[2] - k, track[3] - k * 0.85), outline=(250, 246, 240), width=2)
+        draw.ellipse(
+            (track[0] + k, track[1] + k * 0.85, track[2] - k, track[3] - k * 0.85), outline=(250, 246, 240), width=2
+        )
     for i in range(5):
         bx = WIDTH * 0.3 + i * 100
         by = horizon + 220 + (i % 2) * 30
         draw.line([(bx, by), (bx, by - 70)], fill=(60, 120, 200), width=8)
         draw.line([(bx - 30, by - 70), (bx + 30, by - 70)], fill=(250, 190, 40), width=8)
     for _ in range(rng.randint(10, 16)):
-        _tree(draw, rng, rng.randint(0, WIDTH), horizon + rng.randint(10, 60), rng.randint(40, 70), _shade(p.near, 0.75))
+        _tree(
+            draw, rng, rng.randint(0, WIDTH), horizon + rng.randint(10, 60), rng.randint(40, 70), _shade(p.near, 0.75)
+        )
 
 
 def _school(img: Image.Image, rng: random.Random, p: Palette) -> None:
@@ -324,21 +421,32 @@ def _hall(img: Image.Image, rng: random.Random, p: Palette) -> None:
     draw = ImageDraw.Draw(img)
     draw.rectangle([0, 520, WIDTH, HEIGHT], fill=_mix(p.far, (200, 180, 150), 0.6))
     for i in range(0, WIDTH, 100):
-        draw.line([(WIDTH / 2 + (i - WIDTH / 2) * 0.4, 520), (i - 300 + i * 0.5, HEIGHT)], fill=_shade(_mix(p.far, (200, 180, 150), 0.6), 0.9), width=2)
-    for i in range(3):
-        wx = 120 + i * 360
-        draw.rectangle([wx, 90, wx + 240, 380], fill=_mix(p.sky_top, (255, 255, 255), 0.5))
-        draw.rectangle([wx, 90, wx + 240, 380], outline=_shade(p.wall, 0.7), width=8)
-        draw.line([(wx + 120, 90), (wx + 120, 380)], fill=_shade(p.wall, 0.7), width=6)
+        draw.line(
+            [(WIDTH / 2 + (i - WIDTH / 2) * 0.4, 520), (i - 300 + i * 0.5, HEIGHT)],
+            fill=_shade(_mix(p.far, (200, 180, 150), 0.6), 0.9),
+            width=2,
+        )
+    windows = rng.randint(2, 4)
+    gap = WIDTH / windows
+    for i in range(windows):
+        ww = gap * rng.uniform(0.5, 0.7)
+        wx = i * gap + (gap - ww) / 2
+        top = rng.randint(80, 120)
+        draw.rectangle([wx, top, wx + ww, 380], fill=_mix(p.sky_top, (255, 255, 255), 0.5))
+        draw.rectangle([wx, top, wx + ww, 380], outline=_shade(p.wall, 0.7), width=8)
+        draw.line([(wx + ww / 2, top), (wx + ww / 2, 380)], fill=_shade(p.wall, 0.7), width=6)
+        if rng.random() < 0.5:
+            _tree(draw, rng, wx + ww * rng.uniform(0.2, 0.8), 380, rng.randint(50, 80), p.near)
     draw.rectangle([0, 0, WIDTH, 40], fill=_shade(p.wall, 0.85))
     draw.rectangle([WIDTH * 0.3, 46, WIDTH * 0.7, 76], fill=p.accent)
+    cols = rng.randint(3, 4)
     for row in range(2):
-        for col in range(3):
-            tx = 110 + col * 360 + row * 40
+        for col in range(cols):
+            tx = 60 + col * (WIDTH - 120) / cols + row * 40
             ty = 560 + row * 120
-            tw = 260 + row * 40
-            draw.ellipse([tx, ty, tx + tw, ty + 60], fill=_jitter(rng, (250, 246, 236), 6))
+            tw = (WIDTH - 120) / cols - 90 + row * 30
             draw.rectangle([tx + tw / 2 - 8, ty + 40, tx + tw / 2 + 8, ty + 110], fill=(140, 110, 90))
+            draw.ellipse([tx, ty, tx + tw, ty + 60], fill=_jitter(rng, (250, 246, 236), 6))
             for s in range(4):
                 cx = tx + 20 + s * (tw - 40) / 3
                 draw.ellipse([cx - 16, ty - 6, cx + 16, ty + 14], fill=_jitter(rng, p.accent, 30))
@@ -352,12 +460,13 @@ def _banner(img: Image.Image, rng: random.Random, p: Palette) -> None:
     horizon = 470
     _gradient(img, p.sky_top, p.sky_bottom, 0, horizon + 40)
     draw = ImageDraw.Draw(img)
-    sx = WIDTH * 0.72
+    sx, sy = WIDTH * 0.7, horizon - 260
     for r, a in ((300, 40), (200, 70), (120, 120)):
         layer = Image.new("L", img.size, 0)
-        ImageDraw.Draw(layer).ellipse([sx - r, horizon - 60 - r, sx + r, horizon - 60 + r], fill=a)
+        ImageDraw.Draw(layer).ellipse([sx - r, sy - r, sx + r, sy + r], fill=a)
         img.paste(Image.new("RGB", img.size, p.sun), (0, 0), layer.filter(ImageFilter.GaussianBlur(40)))
-    draw.ellipse([sx - 60, horizon - 120, sx + 60, horizon], fill=p.sun)
+    draw.ellipse([sx - 60, sy - 60, sx + 60, sy + 60], fill=p.sun)
+    _clouds(img, rng, horizon)
     x = WIDTH * 0.38
     while x < WIDTH:
         w, h = rng.randint(50, 90), rng.randint(90, 220)
@@ -367,10 +476,22 @@ def _banner(img: Image.Image, rng: random.Random, p: Palette) -> None:
     for i in range(6):
         y0 = horizon + 20 + i * 40
         draw.rectangle([0, y0, WIDTH, y0 + 40], fill=_shade(p.near, 0.85 + i * 0.05))
-    river = [(WIDTH * 0.55, horizon + 20.0), (WIDTH * 0.6, horizon + 20.0), (WIDTH * 0.9, float(HEIGHT)), (WIDTH * 0.6, float(HEIGHT))]
+    river = [
+        (WIDTH * 0.55, horizon + 20.0),
+        (WIDTH * 0.6, horizon + 20.0),
+        (WIDTH * 0.9, float(HEIGHT)),
+        (WIDTH * 0.6, float(HEIGHT)),
+    ]
     draw.polygon(river, fill=p.water)
     for _ in range(10):
-        _tree(draw, rng, rng.randint(0, int(WIDTH * 0.5)), horizon + rng.randint(30, 200), rng.randint(30, 60), _shade(p.far, 0.9))
+        _tree(
+            draw,
+            rng,
+            rng.randint(0, int(WIDTH * 0.5)),
+            horizon + rng.randint(30, 200),
+            rng.randint(30, 60),
+            _shade(p.far, 0.9),
+        )
 
 
 SCENES: dict[str, Callable[[Image.Image, random.Random, Palette], None]] = {
@@ -401,7 +522,9 @@ def render_scene(scene: str, *, palette: str, seed: int, quality: int = 84) -> b
 # --- Documents ------------------------------------------------------------------------
 
 
-def policy_docx(*, title: str, doc_number: str, issuer: str, date_text: str, blocks: Sequence[str], headings: Sequence[str] = ()) -> bytes:
+def policy_docx(
+    *, title: str, doc_number: str, issuer: str, date_text: str, blocks: Sequence[str], headings: Sequence[str] = ()
+) -> bytes:
     """A small official-document style Word file (title, 文号, body, issuer and date).
 
     ``blocks`` are paragraphs; those that appear in ``headings`` are set in bold.

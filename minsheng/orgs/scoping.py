@@ -87,7 +87,7 @@ class Scope:
         return any(org.path.startswith(p) for p in self.paths)
 
 
-def scope_for(user: User | AnonymousUser | None | Any) -> Scope:
+def scope_for(user: User | AnonymousUser | Any | None) -> Scope:
     """The orgs and data ``user`` may see. The only place the rules above live."""
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return Scope()

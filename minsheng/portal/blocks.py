@@ -11,7 +11,9 @@ class ImageWithAltBlock(blocks.StructBlock):
     """An image in an article: alt text is required (accessibility, and screen readers)."""
 
     image = ImageChooserBlock(label=_("image"))
-    alt_text = blocks.CharBlock(label=_("alt text"), max_length=200, help_text=_("Describe the picture for readers who cannot see it."))
+    alt_text = blocks.CharBlock(
+        label=_("alt text"), max_length=200, help_text=_("Describe the picture for readers who cannot see it.")
+    )
     caption = blocks.CharBlock(label=_("caption"), max_length=200, required=False)
 
     class Meta:

@@ -29,7 +29,12 @@ class HomePage(Page):
     banner_title = models.CharField(_("banner title"), max_length=100, blank=True)
     banner_subtitle = models.CharField(_("banner subtitle"), max_length=200, blank=True)
     banner_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("banner image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("banner image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
@@ -88,11 +93,18 @@ class PiecePage(Page):
     source_unit = models.ForeignKey(
         "orgs.Org", verbose_name=_("source unit"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    source_text = models.CharField(_("source"), max_length=100, blank=True, help_text=_("If not one of our units, e.g. 安徽日报"))
+    source_text = models.CharField(
+        _("source"), max_length=100, blank=True, help_text=_("If not one of our units, e.g. 安徽日报")
+    )
     author = models.CharField(_("author"), max_length=100, blank=True)
     summary = models.TextField(_("summary"), max_length=300, blank=True)
     cover_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("cover image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     related_items = ParentalManyToManyField(
         "projects.LivelihoodItem", verbose_name=_("livelihood items"), blank=True, related_name="+"
@@ -128,10 +140,18 @@ class PiecePage(Page):
 
 
 class ArticlePage(PiecePage):
-    doc_number = models.CharField(_("document number"), max_length=100, blank=True, help_text=_("For policy documents, e.g. 青政办〔2022〕5号"))
+    doc_number = models.CharField(
+        _("document number"), max_length=100, blank=True, help_text=_("For policy documents, e.g. 青政办〔2022〕5号")
+    )
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = [*Page.content_panels, MultiFieldPanel(PiecePage.meta_panels, heading=_("piece")), FieldPanel("doc_number"), FieldPanel("body"), InlinePanel("attachments", label=_("attachments"))]
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(PiecePage.meta_panels, heading=_("piece")),
+        FieldPanel("doc_number"),
+        FieldPanel("body"),
+        InlinePanel("attachments", label=_("attachments")),
+    ]
 
     class Meta:
         verbose_name = _("article")
@@ -152,7 +172,9 @@ class ArticlePage(PiecePage):
 
 class ArticleAttachment(Orderable):
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="attachments")
-    document = models.ForeignKey("wagtaildocs.Document", verbose_name=_("file"), on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("file"), on_delete=models.CASCADE, related_name="+"
+    )
     title = models.CharField(_("title"), max_length=200, blank=True)
 
     panels = [FieldPanel("document"), FieldPanel("title")]
@@ -165,7 +187,11 @@ class ArticleAttachment(Orderable):
 class PhotoStoryPage(PiecePage):
     """图绘民生: a story told in photos, each with a caption."""
 
-    content_panels = [*Page.content_panels, MultiFieldPanel(PiecePage.meta_panels, heading=_("piece")), InlinePanel("photos", label=_("photos"), min_num=1)]
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(PiecePage.meta_panels, heading=_("piece")),
+        InlinePanel("photos", label=_("photos"), min_num=1),
+    ]
 
     class Meta:
         verbose_name = _("photo story")
@@ -182,8 +208,12 @@ class PhotoStoryPage(PiecePage):
 
 class PhotoStoryImage(Orderable):
     page = ParentalKey(PhotoStoryPage, on_delete=models.CASCADE, related_name="photos")
-    image = models.ForeignKey("wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+")
-    alt_text = models.CharField(_("alt text"), max_length=200, help_text=_("Describe the picture for readers who cannot see it."))
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
+    )
+    alt_text = models.CharField(
+        _("alt text"), max_length=200, help_text=_("Describe the picture for readers who cannot see it.")
+    )
     caption = models.CharField(_("caption"), max_length=300, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
@@ -210,11 +240,30 @@ class VideoPage(PiecePage):
         related_name="+",
         help_text=_("An MP4 (H.264) file plays on every phone."),
     )
-    embed_url = models.URLField(_("player address"), blank=True, validators=[validate_embed_url], help_text=_("e.g. https://player.bilibili.com/player.html?bvid=…"))
-    poster = models.ForeignKey("wagtailimages.Image", verbose_name=_("poster"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    embed_url = models.URLField(
+        _("player address"),
+        blank=True,
+        validators=[validate_embed_url],
+        help_text=_("e.g. https://player.bilibili.com/player.html?bvid=…"),
+    )
+    poster = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("poster"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     description = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
 
-    content_panels = [*Page.content_panels, MultiFieldPanel(PiecePage.meta_panels, heading=_("piece")), FieldPanel("video"), FieldPanel("embed_url"), FieldPanel("poster"), FieldPanel("description")]
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(PiecePage.meta_panels, heading=_("piece")),
+        FieldPanel("video"),
+        FieldPanel("embed_url"),
+        FieldPanel("poster"),
+        FieldPanel("description"),
+    ]
 
     class Meta:
         verbose_name = _("video")
@@ -223,6 +272,11 @@ class VideoPage(PiecePage):
         super().clean()
         if not self.video_id and not self.embed_url:
             raise ValidationError({"video": _("Upload a video file or give a player address.")})
+        if self.embed_url:
+            try:
+                validate_embed_url(self.embed_url)
+            except ValidationError as exc:
+                raise ValidationError({"embed_url": exc.messages}) from exc
         if self.video_id and self.video and self.video.file_extension.lower() not in {"mp4", "webm", "m4v"}:
             raise ValidationError({"video": _("The video must be an MP4 or WebM file.")})
 

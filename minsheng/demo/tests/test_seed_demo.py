@@ -1,0 +1,246 @@
+"""``seed_demo`` against the real shared data: what it builds, and that a second run
+changes nothing. The seed runs once per module (twice, to check idempotency) inside a
+transaction that is rolled back at the end, so other test modules see an empty database."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import transaction
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, GroupPagePermission, Page, PageLogEntry, Revision, Site
+
+from minsheng.core.models import AuditEvent
+from minsheng.demo import content
+from minsheng.orgs.models import Org, User
+from minsheng.orgs.roles import ROLE_GROUPS
+from minsheng.portal.models import ArticlePage, ColumnPage, HomePage, PhotoStoryPage, PortalSettings, VideoPage
+from minsheng.projects.models import LivelihoodItem
+
+
+def _files() -> list[str]:
+    root = Path(settings.MEDIA_ROOT)
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file() and "images" not in p.parts)
+
+
+def snapshot() -> dict[str, Any]:
+    """Every row the seed may create or change, with the fields that would show a change."""
+    image_model = get_image_model()
+    document_model = get_document_model()
+    return {
+        "orgs": list(Org.objects.order_by("pk").values_list("pk", "code", "name", "parent_id", "path", "updated_at")),
+        "users": list(
+            User.objects.order_by("pk").values_list("pk", "username", "password", "role", "org_id", "is_superuser")
+        ),
+        "user_groups": list(User.groups.through.objects.order_by("pk").values_list("pk", "user_id", "group_id")),
+        "items": list(LivelihoodItem.objects.order_by("pk").values_list("pk", "code", "name", "updated_at")),
+        "pages": list(
+            Page.objects.order_by("pk").values_list(
+                "pk", "path", "slug", "live", "latest_revision_id", "live_revision_id", "last_published_at"
+            )
+        ),
+        "revisions": Revision.objects.count(),
+        "page_log": PageLogEntry.objects.count(),
+        "images": list(image_model.objects.order_by("pk").values_list("pk", "title", "file", "file_hash")),
+        "documents": list(document_model.objects.order_by("pk").values_list("pk", "title", "file", "file_hash")),
+        "collections": list(Collection.objects.order_by("pk").values_list("pk", "name")),
+        "sites": list(
+            Site.objects.order_by("pk").values_list(
+                "pk", "hostname", "port", "root_page_id", "is_default_site", "site_name"
+            )
+        ),
+        "portal_settings": list(PortalSettings.objects.order_by("pk").values()),
+        "groups": list(Group.objects.order_by("pk").values_list("pk", "name")),
+        "page_permissions": list(
+            GroupPagePermission.objects.order_by("pk").values_list("pk", "group_id", "page_id", "permission_id")
+        ),
+        "audit": list(AuditEvent.objects.order_by("pk").values_list("pk", "action")),
+        "files": _files(),
+        "image_files": sorted(p.name for p in Path(settings.MEDIA_ROOT).rglob("original_images/*")),
+    }
+
+
+class Seeded:
+    def __init__(self) -> None:
+        self.before_first: dict[str, Any] = {}
+        self.first: dict[str, Any] = {}
+        self.second: dict[str, Any] = {}
+        self.first_output = ""
+        self.second_output = ""
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup: None, django_db_blocker: Any) -> Iterator[Seeded]:
+    result = Seeded()
+    with django_db_blocker.unblock(), transaction.atomic():
+        result.before_first = snapshot()
+        out = io.StringIO()
+        call_command("seed_demo", stdout=out)
+        result.first_output = out.getvalue()
+        result.first = snapshot()
+        out = io.StringIO()
+        call_command("seed_demo", stdout=out)
+        result.second_output = out.getvalue()
+        result.second = snapshot()
+        try:
+            yield result
+        finally:
+            transaction.set_rollback(True)
+    cache.clear()  # Wagtail caches site root paths; the rows behind them are gone
+
+
+pytestmark = pytest.mark.django_db
+
+
+def test_second_run_changes_nothing(seeded: Seeded) -> None:
+    assert seeded.first != seeded.before_first
+    for key in seeded.first:
+        assert seeded.second[key] == seeded.first[key], key
+
+
+def test_seed_prints_a_summary_with_the_demo_password(seeded: Seeded) -> None:
+    assert content.DEMO_PASSWORD in seeded.first_output
+    assert "coordinator" in seeded.first_output
+    assert "/admin/" in seeded.first_output
+    assert content.DEMO_PASSWORD in seeded.second_output
+
+
+def test_orgs_items_and_users(seeded: Seeded) -> None:
+    assert Org.objects.count() == 131
+    assert Org.objects.get(code="349981101201").path == "/349981000000/349981101000/349981101201/"
+    assert LivelihoodItem.objects.filter(year=2022).count() == 20
+    expected = {u.username: u for u in content.DEMO_USERS}
+    users = {u.username: u for u in User.objects.filter(username__in=expected).select_related("org")}
+    assert set(users) == set(expected)
+    for name, spec in expected.items():
+        user = users[name]
+        assert user.role == spec.role
+        assert (user.org.code if user.org else None) == spec.org_code
+        assert user.full_name == spec.full_name
+        assert user.check_password(content.DEMO_PASSWORD)
+        assert list(user.groups.values_list("name", flat=True)) == [ROLE_GROUPS[spec.role]]
+    assert users["coordinator"].full_name == "陈晓燕"
+    assert users["coordinator"].org.code == "D01"
+    assert not User.objects.filter(is_superuser=True).exists()
+
+
+def test_the_home_page_replaces_the_welcome_page(seeded: Seeded) -> None:
+    home = HomePage.objects.get()
+    assert home.live and home.depth == 2 and home.title == "青河市民生工程"
+    assert home.banner_title and home.banner_image is not None
+    assert not Page.objects.filter(title="Welcome to your new Wagtail site!").exists()
+    assert list(Page.objects.filter(depth=2)) == [home.page_ptr]
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port, site.root_page_id) == ("localhost", 80, home.pk)
+    portal = PortalSettings.for_site(site)
+    assert portal.site_name == "青河市民生工程宣传工作平台"
+    assert portal.host_unit == "青河市民生工程领导小组办公室"
+    assert portal.contact_phone and portal.icp_number.startswith("皖ICP备") and portal.police_record_number
+    coordinators = Group.objects.get(name=ROLE_GROUPS["coordinator"])
+    assert GroupPagePermission.objects.filter(group=coordinators, page=home).exists()
+
+
+def test_columns_and_pieces(seeded: Seeded) -> None:
+    columns = {c.column: c for c in ColumnPage.objects.all()}
+    assert {(c.slug, c.title) for c in columns.values()} == {
+        ("news", "工作动态"),
+        ("grassroots", "基层话民生"),
+        ("photos", "图绘民生"),
+        ("videos", "视听民生"),
+        ("policies", "政策文件"),
+    }
+    counts = {key: column.get_children().live().count() for key, column in columns.items()}
+    assert counts == {"news": 12, "grassroots": 8, "photos": 5, "videos": 2, "policies": 4}
+    assert sum(counts.values()) >= 30
+    for page in ArticlePage.objects.all():
+        assert page.live and page.source_unit is not None and page.author and page.summary
+        assert len(page.body) >= 1
+    dated = sorted(p.date for p in ArticlePage.objects.all())
+    assert str(dated[0]).startswith("2022-01") and str(dated[-1]).startswith("2022-06")
+
+
+def test_meal_service_piece(seeded: Seeded) -> None:
+    page = ArticlePage.objects.get(title="老年助餐服务全面铺开")
+    assert page.live and page.get_parent().specific.column == "news"
+    assert page.source_unit.code == "D05"
+    assert "2022-07" in {i.code for i in page.related_items.all()}
+    assert "补贴标准" in str(page.body)
+    images = [b for b in page.body if b.block_type == "image"]
+    assert images and images[0].value["alt_text"]
+    body_only = [p for p in ArticlePage.objects.exclude(title__contains="助餐") if "助餐" in str(p.body)]
+    assert body_only
+
+
+def test_photo_stories_videos_and_policies(seeded: Seeded) -> None:
+    for story in PhotoStoryPage.objects.all():
+        photos = list(story.photos.all())
+        assert 3 <= len(photos) <= 5
+        assert all(p.alt_text and p.caption for p in photos)
+    videos = list(VideoPage.objects.all())
+    uploaded = [v for v in videos if v.video_id]
+    embedded = [v for v in videos if v.embed_url]
+    assert len(uploaded) == 1 and uploaded[0].video.title == content.VIDEO_TITLE
+    assert uploaded[0].video.file.name.endswith(".mp4")
+    assert len(embedded) == 1 and embedded[0].embed_url.startswith("https://player.bilibili.com/player.html?bvid=")
+    policies = ColumnPage.objects.get(column="policies").get_children().specific()
+    for policy in policies:
+        assert "〔2022〕" in policy.doc_number
+        attachment = policy.attachments.get()
+        assert attachment.document.file.name.endswith(".docx")
+
+
+def test_media_live_in_the_demo_collections(seeded: Seeded) -> None:
+    image_model = get_image_model()
+    images = image_model.objects.filter(collection__name=content.IMAGE_COLLECTION)
+    assert images.count() == len(content.all_images())
+    assert len(set(images.values_list("file_hash", flat=True))) == images.count()
+    assert all(i.width == 1200 and i.height == 800 for i in images)
+    documents = get_document_model().objects.filter(collection__name=content.DOCUMENT_COLLECTION)
+    assert documents.count() == 5
+
+
+def test_if_empty_does_nothing_on_a_filled_database(seeded: Seeded) -> None:
+    out = io.StringIO()
+    call_command("seed_demo", "--if-empty", stdout=out)
+    assert "--if-empty" in out.getvalue()
+    assert snapshot() == seeded.second
+
+
+def test_ensure_demo_login_prints_the_login(seeded: Seeded, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PORT", "8123")
+    out = io.StringIO()
+    call_command("ensure_demo_login", stdout=out)
+    text = out.getvalue()
+    assert "http://127.0.0.1:8123/admin/" in text
+    assert "coordinator" in text and content.DEMO_PASSWORD in text
+    assert "supervisor" in text and "zhangzhuang" in text
+    assert snapshot() == seeded.second
+
+
+def test_ensure_demo_login_recreates_a_missing_coordinator(seeded: Seeded) -> None:
+    User.objects.filter(username="coordinator").delete()
+    call_command("ensure_demo_login", stdout=io.StringIO())
+    user = User.objects.get(username="coordinator")
+    assert user.role == "coordinator" and user.org.code == "D01"
+    assert user.check_password(content.DEMO_PASSWORD)
+
+
+def test_missing_data_dir_is_a_command_error(settings: Any, tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-dir"
+    settings.DEMO_DATA_DIR = str(missing)
+    with pytest.raises(CommandError) as excinfo:
+        call_command("seed_demo", stdout=io.StringIO())
+    message = str(excinfo.value)
+    assert str(missing) in message and "DEMO_DATA_DIR" in message
+    assert os.path.basename(missing) in message
