@@ -22,8 +22,9 @@ The home page shows a list of sections in order. The portal registers its own
 
 Reserved keys, and their place: ``items`` (the livelihood items grid) 10, ``columns`` 20,
 ``disclosures`` (公示 notices) 30; any other key goes after them unless ``order`` is given.
-The section template receives the page context plus ``section`` (``section.context``
-holds what the provider returned). A provider that returns ``None`` or a section with
+The home page shows ``section.title`` (if any) as the section's heading, then includes
+``section.template`` with the page context plus ``section`` (``section.context`` holds
+what the provider returned). A provider that returns ``None`` or a section with
 an empty context shows nothing.
 """
 

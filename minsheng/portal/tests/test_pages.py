@@ -105,7 +105,9 @@ def test_home_sections_registry_renders_registered_sections_in_order(client: Cli
 
     def notices(*, home: object, request: object) -> HomeSection:
         calls.append("notices")
-        return HomeSection(key="disclosures", template="portal/includes/related_items.html", context={"n": 1})
+        return HomeSection(
+            key="disclosures", template="portal/includes/related_items.html", title="公示公告", context={"n": 1}
+        )
 
     def empty(*, home: object, request: object) -> HomeSection | None:
         calls.append("empty")
@@ -122,6 +124,7 @@ def test_home_sections_registry_renders_registered_sections_in_order(client: Cli
     assert "home-section--columns" in page and "home-section--disclosures" in page
     assert "home-section--items" not in page
     assert page.index("home-section--columns") < page.index("home-section--disclosures")
+    assert '<h2 class="home-section__title" id="home-section-disclosures">公示公告</h2>' in page
 
 
 # --- Columns ----------------------------------------------------------------------------
