@@ -196,6 +196,9 @@ WAGTAILDOCS_EXTENSIONS = [
     "xlsx",
     "zip",
 ]
+# Documents (videos too) are served by the web server after a redirect, so phones get
+# HTTP Range requests (iOS Safari needs them to play a video).
+WAGTAILDOCS_SERVE_METHOD = "redirect"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("MAX_DOCUMENT_MB", 200) * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

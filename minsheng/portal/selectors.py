@@ -36,7 +36,7 @@ from datetime import date
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from wagtail.models import Page, Site
 
@@ -198,16 +198,26 @@ def site_root(request: HttpRequest) -> Page | None:
     return site.root_page if site is not None else None
 
 
-def nav_columns(request: HttpRequest) -> list[ColumnPage]:
-    """The live columns directly under the site's root page, in tree order (cached on
-    the request)."""
-    cached: list[ColumnPage] | None = getattr(request, "_portal_nav_columns", None)
+def nav_columns(request: HttpRequest) -> list[Page]:
+    """The live pages directly under the site's root page that belong in the header: every
+    column, and any other page marked "show in menus" (民生实事, 亮点展示, later 公示公告),
+    in tree order (cached on the request)."""
+    cached: list[Page] | None = getattr(request, "_portal_nav_columns", None)
     if cached is not None:
         return cached
     root = site_root(request)
-    columns = list(ColumnPage.objects.child_of(root).live().order_by("path")) if root is not None else []
-    request._portal_nav_columns = columns  # type: ignore[attr-defined]
-    return columns
+    pages: list[Page] = []
+    if root is not None:
+        column_type = ContentType.objects.get_for_model(ColumnPage)
+        pages = list(
+            Page.objects.child_of(root)
+            .live()
+            .filter(Q(content_type=column_type) | Q(show_in_menus=True))
+            .order_by("path")
+            .specific()
+        )
+    request._portal_nav_columns = pages  # type: ignore[attr-defined]
+    return pages
 
 
 def breadcrumb_pages(*, page: Page, request: HttpRequest) -> list[Page]:

@@ -61,7 +61,8 @@ def portal_nav(context: template.Context) -> list[Link]:
     links = [Link(_("Home"), root.get_url(request=request) or "/", is_root)]
     for column in nav_columns(request):
         url = column.get_url(request=request) or ""
-        links.append(Link(str(column.get_column_display()), url, current_path.startswith(column.path)))
+        label = column.get_column_display() if isinstance(column, ColumnPage) else column.title
+        links.append(Link(str(label), url, current_path.startswith(column.path)))
     return links
 
 
