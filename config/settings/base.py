@@ -207,6 +207,7 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = True
+WAGTAILADMIN_USER_LOGIN_FORM = "minsheng.orgs.forms.LoginForm"
 WAGTAIL_USER_EDIT_FORM = "minsheng.orgs.forms.UserEditForm"
 WAGTAIL_USER_CREATION_FORM = "minsheng.orgs.forms.UserCreationForm"
 WAGTAIL_USER_CUSTOM_FIELDS = ["org", "role", "full_name", "phone"]

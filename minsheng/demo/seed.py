@@ -1,14 +1,19 @@
-"""Build the demo: 青河市's orgs, the 2022 items, demo accounts and a filled portal.
+"""Build the demo: 青河市's orgs, the 2022 items, demo accounts and a filled portal, with
+the items side (民生实事 and 亮点展示 pages, each city item's policy, targets, milestones and
+six months of progress reports; see ``items_seed.py``).
 
 Idempotent: everything is looked up before it is made (orgs and items by code, users by
 user name, images and documents by title in the demo collections, pages by slug under
-their parent), so a second run creates, changes and publishes nothing.
+their parent, reports by item, month and town), so a second run creates, changes and
+publishes nothing.
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, time
@@ -41,12 +46,13 @@ from minsheng.portal.models import (
     PortalSettings,
     VideoPage,
 )
-from minsheng.projects.models import LivelihoodItem
+from minsheng.projects.models import HighlightIndexPage, HighlightPage, ItemIndexPage, LivelihoodItem
 from minsheng.projects.services import items_load_basic_csv
 
-from . import content
+from . import content, items_content
 from .content import Attachment, Block, Figure, Heading, Img, Piece
-from .media import demo_video_bytes, policy_docx, render_scene
+from .items_seed import seed_items
+from .media import demo_video_bytes, policy_docx, policy_pdf, render_scene
 
 CITY_CSV = "demo_city.csv"
 DEPARTMENTS_CSV = "demo_departments.csv"
@@ -74,9 +80,13 @@ class SeedReport:
     images_created: int = 0
     documents_created: int = 0
     pages_created: int = 0
+    items_filled: int = 0
+    reports_created: int = 0
+    pages_moved: int = 0
     home_replaced_welcome: bool = False
     site_changed: bool = False
     settings_changed: bool = False
+    progress_settings_changed: bool = False
 
     @property
     def changed(self) -> bool:
@@ -87,8 +97,12 @@ class SeedReport:
             or self.images_created
             or self.documents_created
             or self.pages_created
+            or self.items_filled
+            or self.reports_created
+            or self.pages_moved
             or self.site_changed
             or self.settings_changed
+            or self.progress_settings_changed
         )
 
 
@@ -120,6 +134,11 @@ def seed_demo(*, data_dir: Path | None = None, progress: Progress | None = None)
         builder = _PortalBuilder(report)
         builder.build()
         say("portal")
+        result = seed_items(image=builder._image)
+        report.items_filled += result.items_filled
+        report.reports_created += result.reports_created
+        report.progress_settings_changed = result.settings_changed
+        say("item_content")
         roles_sync()
         say("roles")
         if report.changed:
@@ -133,6 +152,8 @@ def seed_demo(*, data_dir: Path | None = None, progress: Progress | None = None)
                     "images": report.images_created,
                     "documents": report.documents_created,
                     "pages": report.pages_created,
+                    "items_filled": report.items_filled,
+                    "reports": report.reports_created,
                 },
             )
     return report
@@ -148,7 +169,20 @@ def _seed_orgs(data_dir: Path, report: SeedReport) -> None:
 
 
 def _seed_items(data_dir: Path, report: SeedReport) -> None:
-    created, _updated = items_load_basic_csv(actor=None, path=data_dir / ITEMS_CSV, year=content.ITEMS_YEAR)
+    # The shared list has no is_construction column, and the import reads a missing column
+    # as "no": load a copy with the column filled from the demo content, so a rerun keeps
+    # the construction items as they are.
+    construction = {spec.seq for spec in items_content.ITEMS if spec.is_construction}
+    with (data_dir / ITEMS_CSV).open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    with tempfile.TemporaryDirectory(prefix="minsheng-demo-") as tmp:
+        path = Path(tmp) / ITEMS_CSV
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=[*rows[0].keys(), "is_construction"])
+            writer.writeheader()
+            for row in rows:
+                writer.writerow({**row, "is_construction": "1" if int(row["seq"]) in construction else "0"})
+        created, _updated = items_load_basic_csv(actor=None, path=path, year=content.ITEMS_YEAR)
     report.items_created += created
 
 
@@ -233,9 +267,17 @@ class _PortalBuilder:
             self._image(img)
         home = self._home()
         self._site(home)
+        # The items pages first (on a fresh database they come before the columns in the
+        # tree, so the menu reads 民生实事 first; an older demo gets them moved there).
+        item_index = self._index_page(home, ItemIndexPage, items_content.ITEM_INDEX)
+        highlight_index = self._index_page(home, HighlightIndexPage, items_content.HIGHLIGHT_INDEX)
+        if self._put_first(home, [item_index, highlight_index]):
+            highlight_index = HighlightIndexPage.objects.get(pk=highlight_index.pk)  # its path changed
         columns = {spec.column: self._column(home, spec) for spec in content.COLUMNS}
         for piece in content.PIECES:
             self._piece(columns[piece.column], piece)
+        for spec in items_content.HIGHLIGHTS:
+            self._highlight(highlight_index, spec)
 
     # media
 
@@ -356,6 +398,55 @@ class _PortalBuilder:
             portal.save()
             self.report.settings_changed = True
 
+    def _index_page(self, home: HomePage, model: type[Page], spec: items_content.IndexSpec) -> Any:
+        found = model.objects.child_of(home).first() or model.objects.first()
+        if found is not None:
+            return found.specific
+        page = model(
+            title=spec.title,
+            slug=spec.slug,
+            intro=_html(spec.intro),
+            show_in_menus=True,
+            seo_title=spec.seo_title,
+            search_description=spec.search_description,
+        )
+        return self._publish(home, page)
+
+    def _put_first(self, home: HomePage, pages: list[Page]) -> bool:
+        """Move ``pages`` (children of home) to the front of home's children, in this order.
+        Returns whether anything moved (the in-memory pages then have stale paths)."""
+        children = list(home.get_children().order_by("path").values_list("pk", flat=True))
+        wanted = [p.pk for p in pages]
+        if children[: len(wanted)] == wanted or not set(wanted) <= set(children):
+            return False
+        previous: Page | None = None
+        for page in pages:
+            page = Page.objects.get(pk=page.pk)
+            if previous is None:
+                page.move(Page.objects.get(pk=home.pk), pos="first-child")
+            else:
+                page.move(Page.objects.get(pk=previous.pk), pos="right")
+            previous = page
+            self.report.pages_moved += 1
+        return True
+
+    def _highlight(self, index: HighlightIndexPage, spec: items_content.HighlightSpec) -> None:
+        if index.get_children().filter(slug=spec.slug).exists():
+            return
+        page = HighlightPage(
+            title=spec.title,
+            slug=spec.slug,
+            date=spec.date,
+            kind=spec.kind,
+            summary=spec.summary,
+            cover_image=self._image(spec.cover),
+            body=self._stream(spec.body),
+            first_published_at=datetime.combine(spec.date, PUBLISH_TIME, tzinfo=ZoneInfo(settings.TIME_ZONE)),
+        )
+        page.related_items = [self.items[seq] for seq in spec.items]  # type: ignore[assignment]
+        page.units = [self.orgs[code] for code in spec.units]  # type: ignore[assignment]
+        self._publish(index, page)
+
     def _column(self, home: HomePage, spec: content.ColumnSpec) -> ColumnPage:
         found = ColumnPage.objects.filter(column=spec.column).first()
         if found is None:
@@ -395,8 +486,11 @@ class _PortalBuilder:
         else:
             page = ArticlePage(**common, doc_number=piece.doc_number, body=self._stream(piece.body))
             if piece.attachment is not None:
-                doc = self._attachment(piece, piece.attachment)
-                page.attachments = [ArticleAttachment(document=doc, title=piece.attachment.label)]  # type: ignore[assignment]
+                docx, pdf = self._attachments(piece, piece.attachment)
+                page.attachments = [  # type: ignore[assignment]
+                    ArticleAttachment(document=docx, title=piece.attachment.label, sort_order=0),
+                    ArticleAttachment(document=pdf, title=_pdf_label(piece.attachment), sort_order=1),
+                ]
         page.related_items = [self.items[seq] for seq in piece.items]  # type: ignore[assignment]
         self._publish(column, page)
 
@@ -419,17 +513,25 @@ class _PortalBuilder:
     def _video(self) -> Any:
         return self._document(content.VIDEO_TITLE, content.VIDEO_FILENAME, demo_video_bytes)
 
-    def _attachment(self, piece: Piece, attachment: Attachment) -> Any:
-        def make() -> bytes:
-            texts = [b.text if isinstance(b, Heading) else b for b in piece.body if isinstance(b, str | Heading)]
-            headings = [b.text for b in piece.body if isinstance(b, Heading)]
-            return policy_docx(
-                title=piece.title,
-                doc_number=piece.doc_number,
-                issuer=attachment.issuer,
-                date_text=attachment.date_text,
-                blocks=texts,
-                headings=headings,
-            )
+    def _attachments(self, piece: Piece, attachment: Attachment) -> tuple[Any, Any]:
+        """The policy file as Word and as PDF (made from the piece's own text)."""
+        texts = [b.text if isinstance(b, Heading) else b for b in piece.body if isinstance(b, str | Heading)]
+        headings = [b.text for b in piece.body if isinstance(b, Heading)]
+        args: dict[str, Any] = {
+            "title": piece.title,
+            "doc_number": piece.doc_number,
+            "issuer": attachment.issuer,
+            "date_text": attachment.date_text,
+            "blocks": texts,
+            "headings": headings,
+        }
+        docx = self._document(attachment.title, attachment.filename, lambda: policy_docx(**args))
+        pdf = self._document(
+            f"{attachment.title}（PDF）", str(Path(attachment.filename).with_suffix(".pdf")), lambda: policy_pdf(**args)
+        )
+        return docx, pdf
 
-        return self._document(attachment.title, attachment.filename, make)
+
+def _pdf_label(attachment: Attachment) -> str:
+    label = attachment.label or attachment.title
+    return label.replace("（Word）", "（PDF）") if "（Word）" in label else f"{label}（PDF）"

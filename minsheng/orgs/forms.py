@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.users.forms import UserCreationForm as WagtailUserCreationForm
 from wagtail.users.forms import UserEditForm as WagtailUserEditForm
 
@@ -48,3 +50,18 @@ class UserCreationForm(_OrgRoleMixin, WagtailUserCreationForm):  # type: ignore[
 
 class UserEditForm(_OrgRoleMixin, WagtailUserEditForm):  # type: ignore[misc]
     pass
+
+
+class LoginForm(WagtailLoginForm):  # type: ignore[misc]
+    """The admin log-in form with labels and hints in plain words (Wagtail leaves the
+    password without a label and builds the user-name hint from the field's name)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("User name")
+        self.fields["username"].widget.attrs["placeholder"] = _("Your user name")
+        self.fields["password"].label = _("Password")
+        self.fields["password"].widget.attrs["placeholder"] = _("Your password")
+        self.error_messages["invalid_login"] = _(
+            "The user name or password is wrong. After %(limit)d failed attempts the account is locked for a while."
+        ) % {"limit": settings.AXES_FAILURE_LIMIT}

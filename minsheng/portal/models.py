@@ -310,6 +310,7 @@ class SearchEntry(models.Model):
     page = models.OneToOneField(Page, on_delete=models.CASCADE, related_name="+")
     title = models.CharField(max_length=255)
     body = models.TextField(blank=True)
+    folded = models.TextField(blank=True, help_text="title and body, NFKC and case-folded: what queries match")
     kind = models.CharField(max_length=30, blank=True)
     date = models.DateField(null=True, blank=True, db_index=True)
 

@@ -3,10 +3,12 @@
 The index is the ``SearchEntry`` table: one row per live, public piece (title, plain-text
 body, kind, date), kept in step with publishing by ``signals.py`` and rebuilt by
 ``manage.py rebuild_search_index``. A query is normalised (NFKC), cut into words with
-jieba, and every word must occur in the title or the body (``icontains``, so it works the
-same on SQLite and PostgreSQL). When no entry has all the words, entries with some of
-them are shown, the ones with most words first. Ranking, highlighting and snippets are
-done in Python on the candidates.
+jieba, and every word must occur in the entry's ``folded`` text (title and body, NFKC and
+case-folded; one ``LIKE '%word%'`` per word, so it works the same on SQLite and
+PostgreSQL). When no entry has all the words, entries with some of them are shown, the
+ones with most words first. One narrow scan returns id, title and date of every match;
+ranking (title hits first, then newest) is done in Python on those, and bodies are read
+only for the ten results shown (snippets). ``bench/bench_search.py`` measures it.
 """
 
 from __future__ import annotations
@@ -44,7 +46,6 @@ MAX_QUERY_LENGTH = 100
 MAX_TERMS = 8
 SNIPPET_LENGTH = 100
 SNIPPET_LEAD = 25  # characters of context shown before the first match
-MAX_CANDIDATES = 2000  # newest first; bounds the work of one query
 
 # Words that carry no meaning of their own in a query (and English equivalents).
 STOPWORDS = frozenset(
@@ -127,16 +128,25 @@ def index_page(page: Page) -> SearchEntry | None:
         unindex_page(page)
         return None
     specific = page.specific
+    title = page.title[:255]
+    body = specific.search_text() or ""
     entry, _created = SearchEntry.objects.update_or_create(
         page_id=page.pk,
         defaults={
-            "title": page.title[:255],
-            "body": specific.search_text() or "",
+            "title": title,
+            "body": body,
+            "folded": fold(f"{title}\n{body}"),
             "kind": page_kind(page)[:30],
             "date": page_date(page),
         },
     )
     return entry
+
+
+def fold(text: str) -> str:
+    """The form both the index and the query are compared in: NFKC, case-folded (so
+    full-width letters and digits, and upper case, match their plain forms)."""
+    return unicodedata.normalize("NFKC", text).casefold()
 
 
 def unindex_page(page: Page | int) -> None:
@@ -177,8 +187,28 @@ def _ensure_jieba() -> Any:
             if not _jieba_ready:
                 jieba.setLogLevel(logging.WARNING)
                 jieba.initialize()
+                for word in _domain_words():
+                    jieba.add_word(word)
                 _jieba_ready = True
     return jieba
+
+
+def _domain_words() -> set[str]:
+    """Names jieba's dictionary lacks but residents type: our towns and villages (青山镇,
+    张庄村, also without the suffix) and the livelihood items, so 青山镇 stays one word."""
+    words: set[str] = set()
+    org_model = apps.get_model("orgs", "Org")
+    for name, short in org_model.objects.values_list("name", "short_name"):
+        for value in (name, short):
+            if len(value) >= 2:
+                words.add(value)
+                stem = re.sub(r"(社区居委会|村民委员会|居委会|村委会|街道|社区|镇|乡|村)$", "", value)
+                if len(stem) >= 2:
+                    words.add(stem)
+    if apps.is_installed("minsheng.projects"):
+        item_model = apps.get_model("projects", "LivelihoodItem")
+        words.update(n for n in item_model.objects.values_list("name", flat=True) if 2 <= len(n) <= 12)
+    return words
 
 
 def normalise_query(raw: str | None) -> str:
@@ -225,7 +255,13 @@ def fallback_terms(terms: Sequence[str]) -> list[str]:
     the long ones (search mode), e.g. 城乡居民 → 城乡, 居民."""
     jieba = _ensure_jieba()
     extra = [w for t in terms if len(t) > 2 for w in jieba.lcut_for_search(t) if len(w) >= 2 and w != t]
-    return _dedupe([*terms, *(w for w in extra if w.casefold() not in STOPWORDS)])[: MAX_TERMS * 2]
+    # a single character (不, 青) matches nearly everything on its own: not in the fallback
+    words = [t for t in terms if len(t) >= 2 or not _is_cjk(t)]
+    return _dedupe([*words, *(w for w in extra if w.casefold() not in STOPWORDS)])[: MAX_TERMS * 2]
+
+
+def _is_cjk(token: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in token)
 
 
 def _terms_pattern(terms: Sequence[str]) -> re.Pattern[str]:
@@ -274,88 +310,113 @@ def kind_label(kind: str) -> str:
 
 @dataclass
 class SearchResult:
-    entry: SearchEntry
+    """One match. Ranking needs only the title and date; the body (for the snippet) is
+    loaded for the results actually shown."""
+
+    entry_id: int
+    page_id: int
+    title: str
+    date: date | None
+    kind: str
     terms: tuple[str, ...]
     title_all: bool  # the title holds every term (or the whole query)
     title_hits: int  # terms found in the title
-    body_hits: int  # occurrences of the terms in the body
     matched: int  # terms found in title or body
     partial: bool = False  # found by the any-word fallback
+    hits: int = 0  # occurrences of the terms (counted in the fallback, where the text is read)
+    body: str = field(default="", repr=False)
     page: Page | None = field(default=None, repr=False)
     request: HttpRequest | None = field(default=None, repr=False)
 
-    @property
-    def title(self) -> str:
-        return self.entry.title
-
-    @property
-    def date(self) -> date | None:
-        return self.entry.date
-
     @cached_property
     def title_html(self) -> SafeString:
-        return highlight(self.entry.title, self.terms)
+        return highlight(self.title, self.terms)
 
     @cached_property
     def snippet_html(self) -> SafeString:
-        return snippet(self.entry.body, self.terms)
+        return snippet(self.body, self.terms)
 
     @property
     def kind_label(self) -> str:
-        return kind_label(self.entry.kind)
+        return kind_label(self.kind)
 
     @cached_property
     def url(self) -> str:
-        page = self.page or Page.objects.filter(pk=self.entry.page_id).first()
+        page = self.page or Page.objects.filter(pk=self.page_id).first()
         return (page.get_url(request=self.request) or "") if page else ""
 
-    def sort_key(self) -> tuple[int, int, int, int, int]:
-        day = self.entry.date.toordinal() if self.entry.date else 0
+    def sort_key(self) -> tuple[int, int, int, int, int, int]:
+        day = self.date.toordinal() if self.date else 0
         first = self.matched if self.partial else 0
-        return (-first, -int(self.title_all), -self.title_hits, -self.body_hits, -day)
+        return (-first, -int(self.title_all), -self.title_hits, -self.hits, -day, -self.entry_id)
 
 
-def _score(entry: SearchEntry, terms: Sequence[str], phrase: str, *, partial: bool) -> SearchResult:
-    title = entry.title.casefold()
-    body = entry.body.casefold()
-    folded = [t.casefold() for t in terms]
-    in_title = [t for t in folded if t in title]
-    matched = sum(1 for t in folded if t in title or t in body)
-    title_all = len(in_title) == len(folded) or (bool(phrase) and phrase.casefold() in title)
-    return SearchResult(
-        entry=entry,
-        terms=tuple(terms),
-        title_all=title_all,
-        title_hits=len(in_title),
-        body_hits=sum(body.count(t) for t in folded),
-        matched=matched,
-        partial=partial,
-    )
+def _rank(rows: Iterable[tuple[Any, ...]], terms: Sequence[str], phrase: str, *, partial: bool) -> list[SearchResult]:
+    folded_terms = [fold(t) for t in terms]
+    folded_phrase = fold(phrase)
+    results = []
+    for row in rows:
+        pk, page_id, title, day, kind = row[:5]
+        folded_title = fold(title)
+        in_title = sum(1 for t in folded_terms if t in folded_title)
+        hits = 0
+        if partial:
+            text = row[5]
+            matched = sum(1 for t in folded_terms if t in text)
+            hits = sum(text.count(t) for t in folded_terms)
+        else:
+            matched = len(folded_terms)
+        results.append(
+            SearchResult(
+                entry_id=pk,
+                page_id=page_id,
+                title=title,
+                date=day,
+                kind=kind,
+                terms=tuple(terms),
+                title_all=in_title == len(folded_terms) or (bool(folded_phrase) and folded_phrase in folded_title),
+                title_hits=in_title,
+                matched=matched,
+                partial=partial,
+                hits=hits,
+            )
+        )
+    results.sort(key=SearchResult.sort_key)
+    return results
 
 
-def _candidates(terms: Sequence[str], *, any_term: bool) -> list[SearchEntry]:
-    conditions = [Q(title__icontains=t) | Q(body__icontains=t) for t in terms]
+def _matches(terms: Sequence[str], *, any_term: bool, with_text: bool) -> list[tuple[Any, ...]]:
+    """One scan of the index: the narrow rows of every entry whose folded text holds all
+    (or, ``any_term``, some) of the terms. Plain ``LIKE '%word%'`` on one column: no
+    per-row upper-casing, and the same on SQLite and PostgreSQL."""
+    conditions = [Q(folded__contains=fold(t)) for t in terms]
     condition = reduce(or_ if any_term else and_, conditions)
-    queryset = SearchEntry.objects.filter(condition).order_by("-date", "-pk")
-    return list(queryset[:MAX_CANDIDATES])
+    columns = ["pk", "page_id", "title", "date", "kind"] + (["folded"] if with_text else [])
+    return list(SearchEntry.objects.filter(condition).values_list(*columns))
 
 
 def search_pieces(query: str) -> list[SearchResult]:
-    """Every live public piece matching ``query``, best first (see the module docstring)."""
+    """Live public pieces matching ``query``, best first (see the module docstring)."""
     phrase = normalise_query(query)
     terms = query_terms(phrase)
     if not terms:
         return []
-    partial = False
-    entries = _candidates(terms, any_term=False)
-    if not entries:
+    results = _rank(_matches(terms, any_term=False, with_text=False), terms, phrase, partial=False)
+    if not results:
         wider = fallback_terms(terms)
         if len(wider) >= 2:
-            terms, partial = wider, True
-            entries = _candidates(terms, any_term=True)
-    results = [_score(e, terms, phrase, partial=partial) for e in entries]
-    results.sort(key=SearchResult.sort_key)
+            results = _rank(_matches(wider, any_term=True, with_text=True), wider, phrase, partial=True)
     return results
+
+
+def load_bodies(results: Sequence[SearchResult], *, request: HttpRequest | None = None) -> None:
+    """Fetch the bodies (for snippets) and pages (for URLs) of the results to be shown."""
+    bodies = dict(SearchEntry.objects.filter(pk__in=[r.entry_id for r in results]).values_list("pk", "body"))
+    pages = Page.objects.in_bulk([r.page_id for r in results])
+    for result in results:
+        result.body = bodies.get(result.entry_id, "")
+        result.page = pages.get(result.page_id)
+        result.request = request
 
 
 @dataclass
@@ -378,11 +439,7 @@ def search_page(raw_query: str | None, *, page_number: str | int | None, request
     results = search_pieces(query)
     paginator = Paginator(results, settings.SEARCH_PAGE_SIZE, allow_empty_first_page=True)
     current = paginator.get_page(page_number)
-    shown: list[SearchResult] = list(current.object_list)
-    pages = Page.objects.in_bulk([r.entry.page_id for r in shown])
-    for result in shown:
-        result.page = pages.get(result.entry.page_id)
-        result.request = request
+    load_bodies(list(current.object_list), request=request)
     return SearchPage(
         query=query,
         terms=list(results[0].terms) if results else query_terms(query),

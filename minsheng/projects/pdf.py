@@ -31,8 +31,9 @@ def _render(*, item: LivelihoodItem, url: str, size: float, host_unit: str) -> S
     if not host_unit:
         conf = PortalSettings.objects.first()
         host_unit = conf.host_unit if conf else ""
-    pdf = SheetPDF(footer_text=f"{host_unit}　{_('Printed')} {timezone.localdate():%Y-%m-%d}".strip())
-    pdf.set_title(f"{item.name} {_('policy sheet')}")
+    printed = _("Printed %(date)s") % {"date": f"{timezone.localdate():%Y-%m-%d}"}
+    pdf = SheetPDF(footer_text=f"{host_unit}　{printed}".strip())
+    pdf.set_title(_("%(item)s policy sheet") % {"item": item.name})
     pdf.add_page()
 
     # Header band
@@ -53,9 +54,12 @@ def _render(*, item: LivelihoodItem, url: str, size: float, host_unit: str) -> S
     pdf.multi_cell(140, 10, item.name, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font(FONT, size=9.5)
     pdf.set_text_color(70, 70, 70)
-    meta = [f"{_('Code')}：{item.code}", f"{_('Lead department')}：{item.lead_department.name}"]
+    meta = [
+        _("Code: %(code)s") % {"code": item.code},
+        _("Lead department: %(dept)s") % {"dept": item.lead_department.name},
+    ]
     if item.category:
-        meta.append(f"{_('Category')}：{item.category}")
+        meta.append(_("Category: %(category)s") % {"category": item.category})
     pdf.multi_cell(140, 5.5, "　".join(meta), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_text_color(0, 0, 0)
 
@@ -104,7 +108,7 @@ def _render(*, item: LivelihoodItem, url: str, size: float, host_unit: str) -> S
         pdf.multi_cell(
             0,
             (size + 3) * 0.55,
-            f"{_('Consultation phone')}：{item.consultation_phone}",
+            _("Consultation phone: %(phone)s") % {"phone": item.consultation_phone},
             fill=True,
             align="C",
             new_x=XPos.LMARGIN,

@@ -13,3 +13,11 @@ def minutes(value: timedelta | None) -> int:
     if not value:
         return 0
     return int(-(-value.total_seconds() // 60))
+
+
+@register.simple_tag
+def colon() -> str:
+    """The label colon of the active language: "：" in Chinese, ": " in English."""
+    from django.utils.translation import get_language
+
+    return "：" if (get_language() or "").startswith("zh") else ": "

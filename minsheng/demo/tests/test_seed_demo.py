@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +22,27 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupPagePermission, Page, PageLogEntry, Revision, Site
 
-from minsheng.core.models import AuditEvent
-from minsheng.demo import content
+from minsheng.core.models import AuditEvent, Notice
+from minsheng.demo import content, items_content
 from minsheng.orgs.models import Org, User
 from minsheng.orgs.roles import ROLE_GROUPS
 from minsheng.portal.models import ArticlePage, ColumnPage, HomePage, PhotoStoryPage, PortalSettings, VideoPage
-from minsheng.projects.models import LivelihoodItem
+from minsheng.projects import selectors
+from minsheng.projects.choices import ReportStatus
+from minsheng.projects.models import (
+    HighlightIndexPage,
+    HighlightPage,
+    ItemFAQ,
+    ItemIndexPage,
+    ItemTarget,
+    LivelihoodItem,
+    Milestone,
+    ProcedureStep,
+    ProgressPhoto,
+    ProgressReport,
+    ProgressSettings,
+    ProgressValue,
+)
 
 
 def _files() -> list[str]:
@@ -44,7 +60,44 @@ def snapshot() -> dict[str, Any]:
             User.objects.order_by("pk").values_list("pk", "username", "password", "role", "org_id", "is_superuser")
         ),
         "user_groups": list(User.groups.through.objects.order_by("pk").values_list("pk", "user_id", "group_id")),
-        "items": list(LivelihoodItem.objects.order_by("pk").values_list("pk", "code", "name", "updated_at")),
+        "items": list(
+            LivelihoodItem.objects.order_by("pk").values_list(
+                "pk",
+                "code",
+                "name",
+                "summary",
+                "policy_content",
+                "eligibility",
+                "standard",
+                "consultation_phone",
+                "is_construction",
+                "reports_by_town",
+                "updated_at",
+            )
+        ),
+        "item_co_departments": list(
+            LivelihoodItem.co_departments.through.objects.order_by("pk").values_list(
+                "pk", "livelihooditem_id", "org_id"
+            )
+        ),
+        "targets": list(ItemTarget.objects.order_by("pk").values_list("pk", "item_id", "description", "quantity")),
+        "steps": list(ProcedureStep.objects.order_by("pk").values_list("pk", "item_id", "title", "sort_order")),
+        "faqs": list(ItemFAQ.objects.order_by("pk").values_list("pk", "item_id", "question")),
+        "milestones": list(
+            Milestone.objects.order_by("pk").values_list("pk", "item_id", "title", "planned_on", "achieved_on")
+        ),
+        "reports": list(
+            ProgressReport.objects.order_by("pk").values_list(
+                "pk", "item_id", "period", "town_id", "status", "submitted_at", "reviewed_at", "updated_at"
+            )
+        ),
+        "values": list(ProgressValue.objects.order_by("pk").values_list("pk", "report_id", "target_id", "value")),
+        "photos": list(ProgressPhoto.objects.order_by("pk").values_list("pk", "report_id", "image_id", "alt_text")),
+        "progress_settings": list(ProgressSettings.objects.order_by("pk").values()),
+        "highlights": list(
+            HighlightPage.objects.order_by("pk").values_list("pk", "latest_revision_id", "live_revision_id")
+        ),
+        "notices": Notice.objects.count(),
         "pages": list(
             Page.objects.order_by("pk").values_list(
                 "pk", "path", "slug", "live", "latest_revision_id", "live_revision_id", "last_published_at"
@@ -196,18 +249,23 @@ def test_photo_stories_videos_and_policies(seeded: Seeded) -> None:
     policies = ColumnPage.objects.get(column="policies").get_children().specific()
     for policy in policies:
         assert "〔2022〕" in policy.doc_number
-        attachment = policy.attachments.get()
-        assert attachment.document.file.name.endswith(".docx")
+        attachments = list(policy.attachments.order_by("sort_order"))
+        assert [a.document.file.name.rsplit(".", 1)[-1] for a in attachments] == ["docx", "pdf"]
+        assert attachments[1].title.endswith("（PDF）")
+        with attachments[1].document.file.open("rb") as fh:
+            data = fh.read()
+        assert data.startswith(b"%PDF") and b"NotoSansCJK" in data  # the CJK font is embedded
 
 
 def test_media_live_in_the_demo_collections(seeded: Seeded) -> None:
     image_model = get_image_model()
     images = image_model.objects.filter(collection__name=content.IMAGE_COLLECTION)
-    assert images.count() == len(content.all_images())
+    titles = {i.title for i in content.all_images()} | {i.title for i in items_content.all_images()}
+    assert images.count() == len(titles)
     assert len(set(images.values_list("file_hash", flat=True))) == images.count()
     assert all(i.width == 1200 and i.height == 800 for i in images)
     documents = get_document_model().objects.filter(collection__name=content.DOCUMENT_COLLECTION)
-    assert documents.count() == 5
+    assert documents.count() == 9  # the video, and each policy file as Word and as PDF
 
 
 def test_if_empty_does_nothing_on_a_filled_database(seeded: Seeded) -> None:
@@ -244,3 +302,133 @@ def test_missing_data_dir_is_a_command_error(settings: Any, tmp_path: Path) -> N
     message = str(excinfo.value)
     assert str(missing) in message and "DEMO_DATA_DIR" in message
     assert os.path.basename(missing) in message
+
+
+# --- The livelihood-items side ---------------------------------------------------------------
+
+
+def test_items_and_highlights_pages_come_first_in_the_menu(seeded: Seeded) -> None:
+    home = HomePage.objects.get()
+    children = list(home.get_children().order_by("path").specific())
+    assert [type(p) for p in children[:2]] == [ItemIndexPage, HighlightIndexPage]
+    assert all(isinstance(p, ColumnPage) for p in children[2:])
+    items_page, highlights_page = children[:2]
+    assert (items_page.title, items_page.slug, items_page.url) == ("民生实事", "items", "/items/")
+    assert (highlights_page.title, highlights_page.slug) == ("亮点展示", "highlights")
+    assert all(p.live and p.show_in_menus and p.intro for p in (items_page, highlights_page))
+
+
+def test_an_older_demo_gets_the_items_pages_moved_first(seeded: Seeded) -> None:
+    home = HomePage.objects.get()
+    last = home.get_children().order_by("path").last()
+    ItemIndexPage.objects.get().move(last, pos="right")
+    HighlightIndexPage.objects.get().move(home, pos="last-child")
+    call_command("seed_demo", stdout=io.StringIO())
+    children = list(home.get_children().order_by("path").specific())
+    assert [type(p) for p in children[:2]] == [ItemIndexPage, HighlightIndexPage]
+    assert len(children) == 7
+
+
+def test_city_items_are_filled_in(seeded: Seeded) -> None:
+    items = list(LivelihoodItem.objects.filter(year=2022, city_has_task=True).order_by("seq"))
+    assert [i.seq for i in items] == [s.seq for s in items_content.ITEMS]
+    for item in items:
+        assert item.summary and item.consultation_phone.startswith("0550-"), item.code
+        assert item.policy_content.count("<p>") >= 2 and item.eligibility and item.standard, item.code
+        assert 3 <= item.steps.count() <= 5 and 2 <= item.faqs.count() <= 4, item.code
+        assert 1 <= item.targets.count() <= 3 and 3 <= item.milestones.count() <= 5, item.code
+        assert list(item.steps.values_list("sort_order", flat=True)) == list(range(item.steps.count()))
+    assert not LivelihoodItem.objects.filter(city_has_task=False).exclude(policy_content="").exists()
+    construction = set(LivelihoodItem.objects.filter(is_construction=True).values_list("code", flat=True))
+    assert construction == {s.code for s in items_content.ITEMS if s.is_construction}
+    assert list(LivelihoodItem.objects.filter(reports_by_town=True).values_list("code", flat=True)) == ["2022-16"]
+
+
+def test_six_months_of_reports(seeded: Seeded) -> None:
+    for spec in items_content.ITEMS:
+        reports = ProgressReport.objects.filter(item__code=spec.code)
+        places = spec.town_reports.keys() if spec.by_town else [None]
+        for place in places:
+            mine = reports.filter(town__code=place) if place else reports.filter(town=None)
+            months = sorted(r.period.month for r in mine)
+            assert months == ([1, 2, 3, 4, 5] if spec.june == "missing" else [1, 2, 3, 4, 5, 6]), spec.code
+            for report in mine:
+                june_pending = report.period.month == 6 and spec.june == "submitted"
+                wanted = ReportStatus.SUBMITTED if june_pending else ReportStatus.CONFIRMED
+                assert report.status == wanted, (spec.code, report.period)
+                assert report.submitted_at.date() > report.period and report.submitted_at.year == 2022
+                if wanted == ReportStatus.CONFIRMED:
+                    assert report.reviewed_at > report.submitted_at and report.reviewed_by.username == "coordinator"
+                assert report.values.exists() and report.narrative and report.investment_wan is not None
+    by_town = ProgressReport.objects.filter(item__code="2022-16")
+    assert not by_town.filter(town=None).exists()
+    assert {"349981101000", "349981102000", "349981103000"} <= set(by_town.values_list("town__code", flat=True))
+    assert ProgressReport.objects.get(item__code="2022-07", period="2022-03-01").submitted_by.username == "minzheng"
+    photos = ProgressPhoto.objects.all()
+    assert photos.count() >= 16 and all(p.alt_text and p.caption for p in photos)
+    assert not photos.filter(report__item__code="2022-07").exclude(image__collection__name=content.IMAGE_COLLECTION)
+
+
+def test_progress_roll_up_and_late_flags(seeded: Seeded) -> None:
+    conf = ProgressSettings.load()
+    assert (conf.reference_date, conf.report_due_day) == (items_content.REFERENCE_DATE, 5)
+    items = list(selectors.public_item_list(year=2022, city_only=True))
+    progress = selectors.item_progress(items)
+    percents = {i.code: progress[i.pk].percent for i in items}
+    assert all(p is not None and 20 <= p <= 100 for p in percents.values()), percents
+    assert percents["2022-07"] == Decimal("69.0")
+    assert progress[next(i.pk for i in items if i.code == "2022-16")].targets[0].value == 9  # the towns' sum
+    assert 50 <= selectors.overall_percent(progress) <= 65
+    late = selectors.late_reports_of(items=LivelihoodItem.objects.all())
+    assert [(r.item.code, r.period.month) for r in late] == [("2022-14", 6)]
+    submitted_late = [r for r in ProgressReport.objects.all() if selectors.is_submitted_late(r)]
+    assert sorted((r.item.code, r.period.month) for r in submitted_late) == [("2022-04", 5), ("2022-11", 3)]
+
+
+def test_the_meal_service_page(seeded: Seeded, client: Any) -> None:
+    response = client.get("/items/2022-07/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    for text in (
+        "老年助餐服务",
+        "构建覆盖城乡的老年助餐服务网络",  # policy
+        "每人每餐补贴5元",  # standard
+        "资格审核",  # a procedure step
+        "新建、改造提升老年助餐点",  # a target
+        "34 / 48",  # its progress
+        "完成助餐需求摸底和布点规划",  # an achieved milestone
+        "48个助餐点全部建成运营",  # a planned one
+        "0550-1234205",
+        "累计建成运营21个",  # March's report
+        "张庄村“幸福食堂”",  # its highlight
+    ):
+        assert text.replace("“", "&ldquo;").replace("”", "&rdquo;") in body or text in body, text
+    sheet = client.get("/items/2022-07/mingbaizhi/")
+    assert sheet.status_code == 200 and sheet["Content-Type"] == "application/pdf"
+    assert sheet.content.startswith(b"%PDF")
+
+
+def test_home_items_and_highlights_pages(seeded: Seeded, client: Any) -> None:
+    home = client.get("/").content.decode()
+    assert home.count('class="item-card"') == 16
+    assert home.index(">民生实事<") < home.index(">工作动态<")
+    listing = client.get("/items/")
+    assert listing.status_code == 200 and listing.content.decode().count('class="item-card"') == 20
+    assert client.get("/items/2022-16/").status_code == 200
+    highlights = client.get("/highlights/").content.decode()
+    for page in HighlightPage.objects.all():
+        assert page.title.replace("“", "&ldquo;").replace("”", "&rdquo;") in highlights or page.title in highlights
+        assert client.get(page.url).status_code == 200
+
+
+def test_highlights(seeded: Seeded) -> None:
+    pages = list(HighlightPage.objects.live().child_of(HighlightIndexPage.objects.get()))
+    assert len(pages) == len(items_content.HIGHLIGHTS)
+    assert {p.kind for p in pages} == {"highlight", "case", "practice"}
+    for page in pages:
+        assert page.cover_image is not None and page.summary and page.date.year == 2022
+        assert page.related_items.exists() and page.units.exists()
+        blocks = {b.block_type for b in page.body}
+        assert blocks == {"paragraph", "image"}
+        assert all(b.value["alt_text"] for b in page.body if b.block_type == "image")
+        assert page.first_published_at.date() == page.date

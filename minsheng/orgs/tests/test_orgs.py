@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from minsheng.core.models import AuditEvent
 from minsheng.orgs.choices import Role
@@ -34,8 +35,13 @@ def test_load_orgs_command_builds_the_tree(db, settings) -> None:
     assert d05.short_name == "民政局" and d05.parent.code == "349981000000"
     # loading again changes nothing
     out2 = io.StringIO()
-    call_command("load_orgs", str(data / "demo_city.csv"), stdout=out2)
+    with translation.override("en"):
+        call_command("load_orgs", str(data / "demo_city.csv"), stdout=out2)
     assert "0 created, 0 updated, 112 unchanged" in out2.getvalue()
+    # in Chinese (the default) the same counts
+    out3 = io.StringIO()
+    call_command("load_orgs", str(data / "demo_city.csv"), stdout=out3)
+    assert "112" in out3.getvalue() and Org.objects.count() == 131
 
 
 def test_load_orgs_rejects_bad_rows_and_writes_nothing(db, tmp_path) -> None:

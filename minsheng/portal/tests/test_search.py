@@ -190,7 +190,7 @@ def test_title_match_ranks_above_newer_body_only_match(client: Client, portal: P
     assert results(page)[0] == "老年助餐服务全面铺开"
     assert "<mark>老年</mark><mark>助餐</mark>" in page
 
-    assert search_pieces("老年助餐")[0].entry.title == "老年助餐服务全面铺开"
+    assert search_pieces("老年助餐")[0].title == "老年助餐服务全面铺开"
 
 
 @needs_db

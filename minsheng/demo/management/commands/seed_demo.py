@@ -45,6 +45,7 @@ class Command(BaseCommand):
             "items": _("Livelihood items loaded."),
             "users": _("Demo accounts ready."),
             "portal": _("Portal pages, images and documents ready."),
+            "item_content": _("Livelihood items' policies, targets, milestones and progress reports ready."),
             "roles": _("Role groups and permissions synchronised."),
         }
         try:
@@ -95,6 +96,8 @@ def summary_lines(report: SeedReport, *, seconds: float) -> list[str]:
     pieces = Page.objects.live().type(ArticlePage, PhotoStoryPage, VideoPage).count()
     lines = [
         _("Done in %(seconds).1f s. Created this time: %(created)s.") % {"seconds": seconds, "created": created},
+        _("Livelihood items filled in this time: %(items)d; progress reports created: %(reports)d.")
+        % {"items": report.items_filled, "reports": report.reports_created},
         _(
             "Now in the database: %(orgs)d units, %(items)d livelihood items, %(users)d accounts, %(images)d images, "
             "%(docs)d documents, %(pieces)d live pieces, %(events)d audit events."
