@@ -16,7 +16,7 @@ from typing import Any
 
 import qrcode
 from fpdf import FPDF
-from fpdf.enums import XPos, YPos
+from fpdf.enums import WrapMode, XPos, YPos
 
 FONT = "noto"
 # Index of the Simplified Chinese face in NotoSansCJK-Regular.ttc (JP, KR, SC, TC, HK).
@@ -62,7 +62,8 @@ class SheetPDF(FPDF):
             para = para.strip()
             if not para:
                 continue
-            self.multi_cell(0, h, ("　　" if indent else "") + para, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            # break anywhere, as Chinese text does (not only at spaces)
+            self.multi_cell(0, h, ("　　" if indent else "") + para, new_x=XPos.LMARGIN, new_y=YPos.NEXT, wrapmode=WrapMode.CHAR)
 
 
 def qr_png(url: str, *, box_size: int = 8) -> BytesIO:

@@ -172,15 +172,15 @@ def items_import(*, actor: User | None, path: Path | str, year: int, sheet: str 
             else:
                 co.append(dept)
         flags: dict[str, bool] = {}
-        for key, default in (("city_has_task", True), ("is_construction", False)):
-            raw = col(cells, key).lower()
+        for key in ("city_has_task", "is_construction"):
             if key not in mapping:
-                flags[key] = default
-            elif raw in TRUE_WORDS:
+                continue  # a column the file does not have leaves the item's value alone
+            raw = col(cells, key).lower()
+            if raw in TRUE_WORDS:
                 flags[key] = True
-            elif raw in FALSE_WORDS:
-                flags[key] = False if raw else default
-            else:
+            elif raw in FALSE_WORDS and raw:
+                flags[key] = False
+            elif raw:
                 err(key, _("“%(value)s” is not yes or no") % {"value": raw})
         parsed.append(
             {
