@@ -63,7 +63,9 @@ class SheetPDF(FPDF):
             if not para:
                 continue
             # break anywhere, as Chinese text does (not only at spaces)
-            self.multi_cell(0, h, ("　　" if indent else "") + para, new_x=XPos.LMARGIN, new_y=YPos.NEXT, wrapmode=WrapMode.CHAR)
+            self.multi_cell(
+                0, h, ("　　" if indent else "") + para, new_x=XPos.LMARGIN, new_y=YPos.NEXT, wrapmode=WrapMode.CHAR
+            )
 
 
 def qr_png(url: str, *, box_size: int = 8) -> BytesIO:

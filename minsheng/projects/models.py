@@ -262,7 +262,7 @@ class ProgressReport(TimeStampedModel, ClusterableModel):
 
     def __str__(self) -> str:
         where = f" {self.town.name}" if self.town_id and self.town else ""
-        return f"{self.item.code} {self.period:%Y-%m}{where}"
+        return f"{self.item} · {self.period:%Y-%m}{where}"
 
     def clean(self) -> None:
         if self.period and self.period.day != 1:

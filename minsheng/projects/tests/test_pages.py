@@ -194,3 +194,99 @@ def test_import_items_reads_xlsx_with_a_title_row(db, org_tree, tmp_path) -> Non
     call_command("import_items", str(path), "--year", "2024")
     item = LivelihoodItem.objects.get(code="2024-01")
     assert item.name == "老旧小区改造" and item.status == "continuing" and item.lead_department.code == "D09"
+
+
+def test_department_saves_its_item_through_the_admin_form(client, site, meals, users) -> None:
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    client.force_login(users["minzheng"])
+    steps = [
+        {"id": s.pk, "title": s.title, "description": s.description, "ORDER": n}
+        for n, s in enumerate(meals.steps.all())
+    ]
+    targets = [
+        {
+            "id": t.pk,
+            "description": t.description,
+            "quantity": str(t.quantity),
+            "unit": t.unit,
+            "weight": "1",
+            "ORDER": n,
+        }
+        for n, t in enumerate(meals.targets.all())
+    ]
+    data = nested_form_data(
+        {
+            "year": 2022,
+            "seq": 7,
+            "name": meals.name,
+            "category": meals.category,
+            "status": meals.status,
+            "lead_department": meals.lead_department_id,
+            "co_departments": [],
+            "city_has_task": "on",
+            "is_public": "on",
+            "summary": meals.summary,
+            "policy_content": rich_text("<p>新的政策内容</p>"),
+            "eligibility": rich_text(meals.eligibility),
+            "standard": rich_text(meals.standard),
+            "consultation_phone": "0550-1112223",
+            "reports_by_town": "",
+            "weight": "1",
+            "steps": inline_formset(steps),
+            "faqs": inline_formset([]),
+            "targets": inline_formset(targets),
+            "milestones": inline_formset([]),
+        }
+    )
+    response = client.post(reverse("items:edit", args=[meals.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    meals.refresh_from_db()
+    assert meals.consultation_phone == "0550-1112223"
+    assert "新的政策内容" in meals.policy_content
+    assert AuditEvent.objects.filter(action="item.update", target_id=str(meals.pk), actor=users["minzheng"]).exists()
+    # and cannot post to another department's item
+    other = meals.__class__.objects.get(code="2022-03")
+    assert client.post(reverse("items:edit", args=[other.pk]), data).status_code == 404
+
+
+def test_report_review_flow_through_the_admin(client, site, meals, users, django_capture_on_commit_callbacks) -> None:
+    from minsheng.core.models import Notice
+    from minsheng.projects.models import ProgressReport, ProgressValue
+    from minsheng.projects.services import report_save
+
+    report = report_save(
+        actor=users["minzheng"], report=ProgressReport(item=meals, period=date(2022, 1, 1), narrative="选址完成")
+    )
+    ProgressValue.objects.create(report=report, target=meals.targets.first(), value=12)
+    url = reverse("progress_review", args=[report.pk])
+    # the department submits
+    client.force_login(users["minzheng"])
+    client.post(url, {"action": "confirm"})  # not theirs to confirm: refused
+    report.refresh_from_db()
+    assert report.status == "draft"
+    assert client.post(url, {"action": "submit"}).status_code == 302
+    report.refresh_from_db()
+    assert report.status == "submitted"
+    # another department cannot even open it
+    client.force_login(users["jiaoyu"])
+    assert client.get(url).status_code == 404
+    # the coordinator returns it without a reason: refused; with one: returned, and the department is told
+    client.force_login(users["coord"])
+    page = client.post(url, {"action": "return", "reason": ""}, follow=True).content.decode()
+    report.refresh_from_db()
+    assert report.status == "submitted"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"action": "return", "reason": "请补充照片"}).status_code == 302
+    report.refresh_from_db()
+    assert report.status == "returned" and report.return_reason == "请补充照片"
+    assert Notice.objects.filter(org__code="D05", kind="report.returned").exists()
+    # resubmitted and confirmed: now it counts on the public page
+    client.force_login(users["minzheng"])
+    client.post(url, {"action": "submit"})
+    client.force_login(users["coord"])
+    client.post(url, {"action": "confirm"})
+    report.refresh_from_db()
+    assert report.status == "confirmed"
+    assert 'aria-valuenow="20.0"' in client.get("/items/2022-07/").content.decode()  # 12 / 60
+    assert page  # the refused return re-rendered the review page
