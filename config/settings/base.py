@@ -234,7 +234,13 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"jieba": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+    "loggers": {
+        "jieba": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        # one line per task is noise in `make run`; failures still show
+        "django_tasks": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+    },
 }
 
 # Demo and seed data (../shared/data beside the checkout, or DEMO_DATA_DIR).
