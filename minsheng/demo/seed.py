@@ -47,7 +47,7 @@ from minsheng.portal.models import (
     VideoPage,
 )
 from minsheng.projects.models import HighlightIndexPage, HighlightPage, ItemIndexPage, LivelihoodItem
-from minsheng.projects.services import items_load_basic_csv
+from minsheng.projects.services import items_import
 
 from . import content, items_content
 from .content import Attachment, Block, Figure, Heading, Img, Piece
@@ -182,7 +182,7 @@ def _seed_items(data_dir: Path, report: SeedReport) -> None:
             writer.writeheader()
             for row in rows:
                 writer.writerow({**row, "is_construction": "1" if int(row["seq"]) in construction else "0"})
-        created, _updated = items_load_basic_csv(actor=None, path=path, year=content.ITEMS_YEAR)
+        created = items_import(actor=None, path=path, year=content.ITEMS_YEAR).created
     report.items_created += created
 
 

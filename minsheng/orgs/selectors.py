@@ -40,7 +40,3 @@ def user_list(*, user: Any) -> QuerySet[User]:
     if scope.department_id is not None:
         return qs.filter(org_id=scope.department_id)
     return qs.filter(scope.org_q("org__"))
-
-
-def org_by_code(*, code: str) -> Org | None:
-    return Org.objects.filter(code=code).first()

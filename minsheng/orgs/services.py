@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from django.contrib.auth.models import Group, Permission
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from minsheng.core.imports import ImportRejected, LoadResult
 from minsheng.core.services import audit_event
+from minsheng.core.tabular import TableError, decode_text
 
-from .choices import OrgKind, Role
+from .choices import OrgKind
 from .models import Org, User
 from .roles import ROLE_COLLECTION_PERMISSIONS, ROLE_GROUPS, ROLE_MODEL_PERMISSIONS, ROLE_PAGE_PERMISSIONS
 
@@ -40,20 +40,11 @@ CSV_KIND_ALIASES = {
 }
 
 
-class OrgImportError(Exception):
-    """A CSV of orgs that cannot be loaded; ``errors`` says where and what."""
-
-    def __init__(self, errors: list[str]) -> None:
-        super().__init__("\n".join(errors))
-        self.errors = errors
+class OrgImportError(ImportRejected):
+    """A CSV of orgs that cannot be loaded."""
 
 
-@dataclass
-class OrgLoadResult:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    codes: list[str] = field(default_factory=list)
+OrgLoadResult = LoadResult
 
 
 def _set_path(org: Org) -> None:
@@ -193,12 +184,10 @@ def orgs_load_csv(
 
 
 def _decode(raw: bytes) -> str:
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise OrgImportError([_("The file is neither UTF-8 nor GB18030 text.")])
+    try:
+        return decode_text(raw)
+    except TableError as exc:
+        raise OrgImportError([str(exc)]) from exc
 
 
 # --- Users and roles ------------------------------------------------------------------
@@ -285,13 +274,3 @@ def roles_sync(**_kwargs: Any) -> None:
                 GroupPagePermission.objects.filter(group=group).exclude(permission__in=wanted_pages).delete()
                 for perm in wanted_pages:
                     GroupPagePermission.objects.get_or_create(group=group, page=portal_root, permission=perm)
-
-
-def validation_messages(exc: ValidationError) -> list[str]:
-    if hasattr(exc, "message_dict"):
-        return [f"{k}: {'; '.join(v)}" for k, v in exc.message_dict.items()]
-    return list(exc.messages)
-
-
-# Roles that need a unit, for forms.
-ROLES_WITH_ORG = [r for r in Role if r != Role.SUPERVISOR]

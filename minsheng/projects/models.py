@@ -3,7 +3,6 @@ monthly progress reports; and the highlight pages (亮点 / 典型案例)."""
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -326,10 +325,6 @@ class ProgressSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("progress settings")
-
-
-def month_start(day: date) -> date:
-    return day.replace(day=1)
 
 
 # --- Portal pages -----------------------------------------------------------------------

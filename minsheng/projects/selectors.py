@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from minsheng.orgs.scoping import scope_for
@@ -302,7 +302,3 @@ def is_submitted_late(report: ProgressReport) -> bool:
         return False
     deadline = report_deadline(report.period, due_day=progress_settings().report_due_day)
     return timezone.localtime(report.submitted_at).date() > deadline
-
-
-def last_confirmed_period(*, item: LivelihoodItem) -> date | None:
-    return ProgressReport.objects.filter(item=item, status=ReportStatus.CONFIRMED).aggregate(m=Max("period"))["m"]

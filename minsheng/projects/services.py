@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from minsheng.core.imports import ImportRejected, LoadResult
 from minsheng.core.services import audit_event, notice_send, on_commit
 from minsheng.core.tabular import TableError, cell_text, read_rows
 from minsheng.orgs.choices import OrgKind
@@ -56,20 +56,11 @@ TRUE_WORDS = {"1", "true", "yes", "是", "有", "√", "y"}
 FALSE_WORDS = {"0", "false", "no", "否", "无", "", "n"}
 
 
-class ItemImportError(Exception):
-    """The file was not loaded; ``errors`` lists every problem with where and what."""
-
-    def __init__(self, errors: list[str]) -> None:
-        super().__init__("\n".join(errors))
-        self.errors = errors
+class ItemImportError(ImportRejected):
+    """A catalogue file that was not loaded."""
 
 
-@dataclass
-class ItemImportResult:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    codes: list[str] = field(default_factory=list)
+ItemImportResult = LoadResult
 
 
 def _normalise_header(text: str) -> str:
@@ -232,12 +223,6 @@ def items_import(*, actor: User | None, path: Path | str, year: int, sheet: str 
                 )
             result.codes.append(item.code)
     return result
-
-
-def items_load_basic_csv(*, actor: User | None, path: Path | str, year: int) -> tuple[int, int]:
-    """The demo loader's name for :func:`items_import`; returns (created, updated)."""
-    result = items_import(actor=actor, path=path, year=year)
-    return result.created, result.updated
 
 
 # --- Items ------------------------------------------------------------------------------
