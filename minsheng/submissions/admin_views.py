@@ -175,9 +175,7 @@ class PlacementEditView(generic.EditView):  # type: ignore[misc]
 
 def _save_placement(view: Any) -> ExternalPlacement:
     placement: ExternalPlacement = view.form.save(commit=False)
-    if not services.is_reviewer(view.request.user):
-        placement.unit = view.request.user.org
-    elif not placement.unit_id:
+    if not services.is_reviewer(view.request.user) or not placement.unit_id:
         placement.unit = view.request.user.org
     try:
         return services.external_placement_save(actor=view.request.user, placement=placement)

@@ -16,7 +16,9 @@ class SubmissionsConfig(AppConfig):
         coordinator += ["submissions.publish_submission", "submissions.lock_submission"]
         coordinator += ["submissions.change_submissionsettings"]
         ROLE_MODEL_PERMISSIONS[Role.COORDINATOR] += coordinator
-        liaison = [f"submissions.{verb}_{m}" for m in ("submission", "externalplacement") for verb in ("add", "change", "view")]
+        liaison = [
+            f"submissions.{verb}_{m}" for m in ("submission", "externalplacement") for verb in ("add", "change", "view")
+        ]
         ROLE_MODEL_PERMISSIONS[Role.DEPARTMENT_LIAISON] += liaison
         ROLE_MODEL_PERMISSIONS[Role.TOWN_LIAISON] += liaison
         # Village staff hold the permissions; services refuse them unless the setting allows it.

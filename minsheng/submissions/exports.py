@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -121,7 +122,15 @@ def ranking_docx(*, rows: list[ScoreRow], period: Period, office: str, issued: d
     normal.font.size = Pt(16)
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)
 
-    def para(text: str, *, font: str = BODY_FONT, size: float = 16, bold: bool = False, align: int | None = None, indent: bool = True) -> None:
+    def para(
+        text: str,
+        *,
+        font: str = BODY_FONT,
+        size: float = 16,
+        bold: bool = False,
+        align: Any = None,
+        indent: bool = True,
+    ) -> None:
         p = doc.add_paragraph()
         if align is not None:
             p.alignment = align

@@ -28,7 +28,6 @@ from minsheng.core.models import TimeStampedModel
 from minsheng.portal.choices import Column
 from minsheng.portal.models import validate_embed_url
 
-from .forms import SubmissionForm
 from .choices import (
     SUBMISSION_COLUMNS,
     Level,
@@ -42,6 +41,7 @@ from .choices import (
     UnitGroup,
     kind_for_column,
 )
+from .forms import SubmissionForm
 
 # No embeds, no raw HTML, no images inside the text (photos are their own inline list).
 SUBMISSION_RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "blockquote"]

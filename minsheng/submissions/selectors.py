@@ -130,15 +130,16 @@ def unit_scores(*, user: Any, period: scoring.Period) -> list[ScoreRow]:
         return []
     table = point_table(period.year)
     units = {
-        o.pk: o
-        for o in Org.objects.filter(kind__in=(OrgKind.DEPARTMENT, *TOWN_KINDS), is_active=True).order_by("path")
+        o.pk: o for o in Org.objects.filter(kind__in=(OrgKind.DEPARTMENT, *TOWN_KINDS), is_active=True).order_by("path")
     }
     submitted_qs = Submission.objects.filter(**_in(period, "submitted_at__date")).values_list("unit_id", flat=True)
     adopted_qs = Submission.objects.filter(status=SubmissionStatus.ADOPTED, **_in(period, "decided_at__date"))
     placements = ExternalPlacement.objects.filter(status=PlacementStatus.CONFIRMED, **_in(period, "date"))
     penalties = Penalty.objects.filter(**_in(period, "date"))
-    extra = set(submitted_qs) | set(adopted_qs.values_list("unit_id", flat=True)) | set(
-        placements.values_list("unit_id", flat=True)
+    extra = (
+        set(submitted_qs)
+        | set(adopted_qs.values_list("unit_id", flat=True))
+        | set(placements.values_list("unit_id", flat=True))
     )
     missing = extra - units.keys()
     if missing:

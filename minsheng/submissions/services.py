@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -185,7 +185,11 @@ def submission_mark_submitted(*, actor: User | None, submission: Submission) -> 
             last_submitted_at=now,
         )
         audit_event(
-            actor=actor, action="submission.submit", target=submission, org=submission.unit, data={"round": submission.round}
+            actor=actor,
+            action="submission.submit",
+            target=submission,
+            org=submission.unit,
+            data={"round": submission.round},
         )
     return submission
 
@@ -340,8 +344,15 @@ def submission_return(*, actor: User, submission: Submission, reason: str) -> Su
         task_state = _task_state(submission)
         if task_state is not None:
             task_state.reject(user=actor, comment=reason)  # the workflow now needs changes
-        audit_event(actor=actor, action="submission.return", target=submission, org=submission.unit, data={"reason": reason})
-        _notify(submission, "submission.returned", _("Returned for changes: %(title)s") % {"title": submission.title}, reason)
+        audit_event(
+            actor=actor, action="submission.return", target=submission, org=submission.unit, data={"reason": reason}
+        )
+        _notify(
+            submission,
+            "submission.returned",
+            _("Returned for changes: %(title)s") % {"title": submission.title},
+            reason,
+        )
     return submission
 
 
@@ -362,7 +373,9 @@ def submission_decline(*, actor: User, submission: Submission, reason: str) -> S
             state = submission.current_workflow_state
             if state is not None:
                 state.cancel(user=actor)
-        audit_event(actor=actor, action="submission.decline", target=submission, org=submission.unit, data={"reason": reason})
+        audit_event(
+            actor=actor, action="submission.decline", target=submission, org=submission.unit, data={"reason": reason}
+        )
         _notify(submission, "submission.declined", _("Declined: %(title)s") % {"title": submission.title}, reason)
     return submission
 
@@ -374,7 +387,7 @@ def submissions_notify_waiting(*, now: datetime | None = None) -> int:
     office = Org.objects.filter(kind=OrgKind.COORDINATOR).order_by("path").first()
     sent = 0
     waiting = Submission.objects.filter(
-        status=SubmissionStatus.SUBMITTED, last_submitted_at__lt=now - timezone.timedelta(days=days)
+        status=SubmissionStatus.SUBMITTED, last_submitted_at__lt=now - timedelta(days=days)
     ).select_related("unit")
     for submission in waiting.order_by("last_submitted_at"):
         assert submission.last_submitted_at is not None
@@ -423,7 +436,9 @@ def external_placement_save(*, actor: User, placement: ExternalPlacement) -> Ext
     return placement
 
 
-def external_placement_confirm(*, actor: User, placement: ExternalPlacement, confirm: bool = True, note: str = "") -> ExternalPlacement:
+def external_placement_confirm(
+    *, actor: User, placement: ExternalPlacement, confirm: bool = True, note: str = ""
+) -> ExternalPlacement:
     _check_reviewer(actor)
     with transaction.atomic():
         placement.status = PlacementStatus.CONFIRMED if confirm else PlacementStatus.REJECTED

@@ -77,9 +77,7 @@ for _attr in (
     "workflow_history_detail_view_class",
 ):
     _base = getattr(SnippetViewSet, _attr)
-    setattr(
-        SubmissionViewSet, _attr, type(f"Scoped{_base.__name__}", (admin_views.ScopedSubmissionMixin, _base), {})
-    )
+    setattr(SubmissionViewSet, _attr, type(f"Scoped{_base.__name__}", (admin_views.ScopedSubmissionMixin, _base), {}))
 
 register_snippet(SubmissionViewSet)
 
@@ -151,7 +149,9 @@ class SubmissionToolsGroup(ViewSetGroup):  # type: ignore[misc]
             ),
             _scoring_viewset(PointRule, "point_rules", _("Point rules"), ["year", "level", "kind", "points"], 30),
             _scoring_viewset(Quota, "quotas", _("Quotas"), ["year", "unit", "unit_group", "period", "required"], 40),
-            _scoring_viewset(Penalty, "penalties", _("Penalties"), ["unit", "date", "points", "reason", "submission"], 50),
+            _scoring_viewset(
+                Penalty, "penalties", _("Penalties"), ["unit", "date", "points", "reason", "submission"], 50
+            ),
         )
         super().__init__()
 
