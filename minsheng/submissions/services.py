@@ -270,7 +270,9 @@ def submission_adopt(
         if when is not None:
             outcome.decided_at = when
             outcome.save(update_fields=["decided_at"])
-        page = _publish_page(actor=actor, submission=submission, headline=placement == Placement.HEADLINE)
+        page = _publish_page(
+            actor=actor, submission=submission, headline=placement == Placement.HEADLINE, when=outcome.decided_at
+        )
         submission.status = SubmissionStatus.ADOPTED
         submission.decided_at = outcome.decided_at
         submission.adopted_page = page
@@ -297,7 +299,7 @@ def submission_adopt(
     return submission
 
 
-def _publish_page(*, actor: User, submission: Submission, headline: bool) -> Page:
+def _publish_page(*, actor: User, submission: Submission, headline: bool, when: datetime) -> Page:
     column_page = ColumnPage.objects.filter(column=submission.column).first()
     if column_page is None:
         raise ValidationError(_("The portal has no column page for this column."))
@@ -306,7 +308,7 @@ def _publish_page(*, actor: User, submission: Submission, headline: bool) -> Pag
     common: dict[str, Any] = {
         "title": submission.title,
         "slug": f"submission-{submission.pk}",
-        "date": timezone.localdate(),
+        "date": timezone.localtime(when).date(),
         "source_unit": submission.unit,
         "author": submission.author,
         "summary": submission.summary[:300],
