@@ -1,16 +1,17 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from minsheng.portal.choices import Column
 
 
 class SubmissionStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
-    RETURNED = "returned", _("Returned for changes")
-    ADOPTED = "adopted", _("Adopted")
-    DECLINED = "declined", _("Declined")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    DRAFT = "draft", pgettext_lazy("submission status", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("submission status", "Submitted")
+    RETURNED = "returned", pgettext_lazy("submission status", "Returned for changes")
+    ADOPTED = "adopted", pgettext_lazy("submission status", "Adopted")
+    DECLINED = "declined", pgettext_lazy("submission status", "Declined")
+    WITHDRAWN = "withdrawn", pgettext_lazy("submission status", "Withdrawn")
 
 
 # A unit may change (and submit) a piece in these states.
@@ -29,10 +30,10 @@ class Placement(models.TextChoices):
 
 
 class Level(models.TextChoices):
-    NATIONAL = "national", _("National")
-    PROVINCIAL = "provincial", _("Provincial")
-    CITY = "city", _("City")
-    COUNTY = "county", _("County")
+    NATIONAL = "national", _("National level")
+    PROVINCIAL = "provincial", _("Provincial level")
+    CITY = "city", _("City level")
+    COUNTY = "county", _("County level")
 
 
 LEVEL_ORDER = [Level.NATIONAL, Level.PROVINCIAL, Level.CITY, Level.COUNTY]

@@ -200,11 +200,11 @@ def submission_withdraw(*, actor: User, submission: Submission) -> Submission:
     if submission.status != SubmissionStatus.SUBMITTED:
         raise ValidationError(_("Only a piece waiting for review can be withdrawn."))
     with transaction.atomic():
-        state = submission.current_workflow_state
-        if state is not None and state.status in (WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES):
-            state.cancel(user=actor)
         submission.status = SubmissionStatus.WITHDRAWN
         _save_outcome_fields(submission)
+        state = submission.current_workflow_state
+        if state is not None and state.status in (WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES):
+            state.cancel(user=actor)  # workflow_cancelled finds the piece already withdrawn
         audit_event(actor=actor, action="submission.withdraw", target=submission, org=submission.unit)
     return submission
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models.signals import post_migrate
 from django.dispatch import receiver
-from wagtail.signals import task_submitted
+from wagtail.signals import task_submitted, workflow_cancelled
 
 from .models import Submission, SubmissionReviewTask
 
@@ -28,3 +28,17 @@ def _ensure_workflow(sender: Any, **kwargs: Any) -> None:
         from .services import review_workflow
 
         review_workflow()
+
+
+@receiver(workflow_cancelled)
+def _workflow_cancelled(sender: Any, instance: Any, user: Any = None, **kwargs: Any) -> None:
+    """The unit cancelling the workflow in Wagtail's editor is a withdrawal."""
+    from .choices import SubmissionStatus
+    from .services import is_reviewer, submission_withdraw
+
+    content = instance.content_object
+    if not isinstance(content, Submission) or user is None or is_reviewer(user):
+        return
+    submission = Submission.objects.get(pk=content.pk)
+    if submission.status == SubmissionStatus.SUBMITTED:
+        submission_withdraw(actor=user, submission=submission)

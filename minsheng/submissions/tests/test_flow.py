@@ -243,6 +243,15 @@ def test_withdraw_and_decline(client, site, users, django_capture_on_commit_call
     sub.refresh_from_db()
     assert sub.status == "withdrawn"
     assert sub.current_workflow_state is None
+    # cancelling the workflow in Wagtail's editor is a withdrawal too
+    services.submission_submit(actor=liaison, submission=sub)
+    sub.refresh_from_db()
+    assert sub.status == "submitted" and sub.round == 2
+    response = client.post(
+        reverse(EDIT, args=[sub.pk]), {**form("撤回的稿件", "<p>x</p>"), "action-cancel-workflow": "1"}
+    )
+    sub.refresh_from_db()
+    assert sub.status == "withdrawn", response.status_code
     # a decided piece cannot be withdrawn
     other = services.submission_create(
         actor=liaison, submission=Submission(column="news", title="不予采用", body="<p>x</p>")
