@@ -274,8 +274,9 @@ def seed_submissions() -> int:
     created = services.point_rules_ensure_defaults(actor=None, year=2022)
     if not Quota.objects.filter(year=2022).exists():
         Quota.objects.create(year=2022, unit_group="town", period="month", required=1)
-        Quota.objects.create(year=2022, unit_group="department", period="month", required=1)
-        created += 2
+        for code in ("D04", "D05", "D06"):  # the departments that write for the site
+            Quota.objects.create(year=2022, unit=Org.objects.get(code=code), period="month", required=1)
+        created += 4
     existing = set(Submission.objects.values_list("title", flat=True))
     for spec in SUBMISSIONS:
         if spec.title in existing or SUBMITTER[spec.unit] not in users:
