@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "minsheng.orgs",
     "minsheng.projects",
     "minsheng.portal",
+    "minsheng.submissions",
     "minsheng.demo",
     # Wagtail
     "wagtail.contrib.forms",

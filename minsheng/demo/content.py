@@ -123,6 +123,8 @@ DEMO_USERS: tuple[DemoUser, ...] = (
     DemoUser("weijian", "department_liaison", "D06", "孙丽萍", "0550-1234612"),
     DemoUser("qingshan", "town_liaison", "349981101000", "王海波", "0550-1235101"),
     DemoUser("baita", "town_liaison", "349981102000", "赵志强", "0550-1235201"),
+    DemoUser("liuhe", "town_liaison", "349981103000", "李春梅", "0550-1235301"),
+    DemoUser("jiaoyu", "department_liaison", "D04", "吴文静", "0550-1234406"),
     DemoUser("zhangzhuang", "village_staff", "349981101201", "张桂兰"),
     DemoUser("supervisor", "supervisor", None, "周明德"),
 )

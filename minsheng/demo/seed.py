@@ -87,6 +87,7 @@ class SeedReport:
     site_changed: bool = False
     settings_changed: bool = False
     progress_settings_changed: bool = False
+    submissions_created: int = 0
 
     @property
     def changed(self) -> bool:
@@ -103,6 +104,7 @@ class SeedReport:
             or self.site_changed
             or self.settings_changed
             or self.progress_settings_changed
+            or self.submissions_created
         )
 
 
@@ -139,6 +141,10 @@ def seed_demo(*, data_dir: Path | None = None, progress: Progress | None = None)
         report.reports_created += result.reports_created
         report.progress_settings_changed = result.settings_changed
         say("item_content")
+        from .submissions_seed import seed_submissions
+
+        report.submissions_created = seed_submissions()
+        say("submissions")
         roles_sync()
         say("roles")
         if report.changed:

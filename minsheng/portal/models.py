@@ -109,6 +109,9 @@ class PiecePage(Page):
     related_items = ParentalManyToManyField(
         "projects.LivelihoodItem", verbose_name=_("livelihood items"), blank=True, related_name="+"
     )
+    is_headline = models.BooleanField(
+        _("headline"), default=False, help_text=_("A headline (头条) leads its column on the home page.")
+    )
 
     meta_panels = [
         FieldPanel("date"),
@@ -118,6 +121,7 @@ class PiecePage(Page):
         FieldPanel("summary"),
         FieldPanel("cover_image"),
         FieldPanel("related_items"),
+        FieldPanel("is_headline"),
     ]
     parent_page_types = ["portal.ColumnPage"]
     subpage_types: list[str] = []

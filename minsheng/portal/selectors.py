@@ -153,7 +153,7 @@ def home_columns(*, home: HomePage) -> list[ColumnSummary]:
     """Each live column under the home page (tree order) with its latest pieces."""
     summaries = []
     for column in ColumnPage.objects.child_of(home).live().order_by("path"):
-        pieces = list(column_pieces(column_page=column)[:HOME_LATEST_COUNT])
+        pieces = _headlines_first(column_pieces(column_page=column))[:HOME_LATEST_COUNT]
         summaries.append(
             ColumnSummary(
                 page=column, label=str(column.get_column_display()), layout=column_layout(column.column), pieces=pieces
@@ -161,6 +161,13 @@ def home_columns(*, home: HomePage) -> list[ColumnSummary]:
         )
     _pair_list_columns(summaries)
     return summaries
+
+
+def _headlines_first(pieces: QuerySet[Any] | list[Any]) -> list[Any]:
+    """Headline pieces (头条) lead their column on the home page; then the newest."""
+    if isinstance(pieces, QuerySet):
+        return list(pieces.order_by("-is_headline", *pieces.query.order_by)[:HOME_LATEST_COUNT])
+    return sorted(pieces, key=lambda p: not getattr(p, "is_headline", False))
 
 
 def _pair_list_columns(summaries: list[ColumnSummary]) -> None:

@@ -54,7 +54,12 @@ def snapshot() -> dict[str, Any]:
     """Every row the seed may create or change, with the fields that would show a change."""
     image_model = get_image_model()
     document_model = get_document_model()
+    from minsheng.submissions.models import ExternalPlacement, ReviewOutcome, Submission
+
     return {
+        "submissions": sorted(Submission.objects.values_list("title", "status", "round")),
+        "outcomes": ReviewOutcome.objects.count(),
+        "placements": ExternalPlacement.objects.count(),
         "orgs": list(Org.objects.order_by("pk").values_list("pk", "code", "name", "parent_id", "path", "updated_at")),
         "users": list(
             User.objects.order_by("pk").values_list("pk", "username", "password", "role", "org_id", "is_superuser")
@@ -213,7 +218,11 @@ def test_columns_and_pieces(seeded: Seeded) -> None:
         ("videos", "视听民生"),
         ("policies", "政策文件"),
     }
-    counts = {key: column.get_children().live().count() for key, column in columns.items()}
+    # pages adopted from submissions (slug submission-…) come on top of the written demo pieces
+    counts = {
+        key: column.get_children().live().exclude(slug__startswith="submission-").count()
+        for key, column in columns.items()
+    }
     assert counts == {"news": 12, "grassroots": 8, "photos": 5, "videos": 2, "policies": 4}
     assert sum(counts.values()) >= 30
     for page in ArticlePage.objects.all():
@@ -236,7 +245,7 @@ def test_meal_service_piece(seeded: Seeded) -> None:
 
 
 def test_photo_stories_videos_and_policies(seeded: Seeded) -> None:
-    for story in PhotoStoryPage.objects.all():
+    for story in PhotoStoryPage.objects.exclude(slug__startswith="submission-"):
         photos = list(story.photos.all())
         assert 3 <= len(photos) <= 5
         assert all(p.alt_text and p.caption for p in photos)
@@ -432,3 +441,23 @@ def test_highlights(seeded: Seeded) -> None:
         assert blocks == {"paragraph", "image"}
         assert all(b.value["alt_text"] for b in page.body if b.block_type == "image")
         assert page.first_published_at.date() == page.date
+
+
+def test_six_months_of_submissions_with_every_outcome(seeded: Seeded, client: Any) -> None:
+    from minsheng.submissions import scoring, selectors
+    from minsheng.submissions.models import ExternalPlacement, Submission
+
+    statuses = set(Submission.objects.values_list("status", flat=True))
+    assert statuses == {"adopted", "submitted", "returned", "declined", "withdrawn"}
+    assert Submission.objects.filter(placement="headline").count() == 3
+    assert Submission.objects.filter(status="adopted", round=2).exists()  # returned, resubmitted, adopted
+    months = {s.month for s in Submission.objects.values_list("submitted_at", flat=True) if s}
+    assert months == {1, 2, 3, 4, 5, 6}
+    units = set(Submission.objects.values_list("unit__name", flat=True))
+    assert {"青山镇", "白塔镇", "柳河镇", "市民政局", "市卫生健康委员会", "市教育局"} <= units
+    assert set(ExternalPlacement.objects.values_list("status", flat=True)) == {"confirmed", "pending"}
+    coordinator = User.objects.get(username="coordinator")
+    rows = selectors.unit_scores(user=coordinator, period=scoring.Period("quarter", 2022, 2))
+    assert rows[0].total > 0 and any(r.quota_met is False for r in rows)
+    adopted = Submission.objects.filter(status="adopted").select_related("adopted_page").first()
+    assert adopted is not None and adopted.adopted_page is not None and adopted.adopted_page.live
