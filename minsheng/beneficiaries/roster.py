@@ -193,25 +193,32 @@ def find_header(rows: Iterator[tuple[int, list[Any]]], mapping: Mapping[str, str
 
 
 def is_blank(cells: list[Any]) -> bool:
-    return all(c is None or c == "" or (isinstance(c, str) and not c.strip()) for c in cells)
+    for c in cells:
+        if c is None or c == "" or (isinstance(c, str) and c.isspace()):
+            continue
+        return False
+    return True
+
+
+def _footer_text(cell: Any) -> bool:
+    return isinstance(cell, str) and cell.replace(" ", "").replace("\u3000", "").lstrip().startswith(FOOTER_WORDS)
 
 
 def is_footer(cells: list[Any], header: Header) -> bool:
-    """合计/小计/总计 rows and signature lines (审核人：…) are not data rows."""
-    first = next((c for c in cells if c is not None and c != "" and not (isinstance(c, str) and not c.strip())), None)
-    if isinstance(first, str) and _SPACES.sub("", first).startswith(FOOTER_WORDS):
-        return True
+    """合计/小计/总计 rows and signature lines (审核人：…) are not data rows: the first
+    filled cell starts with one of those words, or the row has no ID number and one of its
+    cells does."""
+    for c in cells:
+        if c is None or c == "" or (isinstance(c, str) and c.isspace()):
+            continue
+        if _footer_text(c):
+            return True
+        break
     id_idx = header.columns["id_number"]
     id_cell = cells[id_idx] if id_idx < len(cells) else None
-    if id_cell in (None, "") or (isinstance(id_cell, str) and not _looks_like_id(id_cell)):
-        for c in cells:
-            if isinstance(c, str) and any(word in c for word in FOOTER_WORDS):
-                return True
-    return False
-
-
-def _looks_like_id(text: str) -> bool:
-    return sum(ch.isdigit() for ch in unicodedata.normalize("NFKC", text)) >= 10
+    if isinstance(id_cell, int | float) or (isinstance(id_cell, str) and len(id_cell.strip()) >= 15):
+        return False
+    return any(_footer_text(c) for c in cells)
 
 
 # --- Values ------------------------------------------------------------------------------
@@ -289,6 +296,8 @@ def parse_phone(value: Any) -> str | None:
     """A mobile or landline number as digits; "" when empty; None when not a phone number."""
     if value is None or value == "":
         return ""
+    if isinstance(value, str) and len(value) == 11 and value.isascii() and value.isdigit() and value[0] == "1":
+        return value if value[1] in "3456789" else None  # the common, clean case
     text = cell_text(value) if isinstance(value, int | float) else unicodedata.normalize("NFKC", str(value))
     text = re.sub(r"[\s\-－—()（）]", "", text).lstrip("'")
     if not text:

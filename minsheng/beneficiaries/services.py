@@ -14,10 +14,12 @@ An import runs in two phases:
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -275,6 +277,44 @@ def beneficiaries_import(
             on_duplicate=on_duplicate,
             mapping=mapping,
         )
+    with _no_gc():
+        return _import(
+            actor=actor,
+            path=path,
+            item=item,
+            org=org,
+            sheet=sheet,
+            on_duplicate=on_duplicate,
+            dry_run=dry_run,
+            mapping=mapping,
+            batch=batch,
+        )
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Millions of new tuples and no cycles: the cyclic collector would only slow it down."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _import(
+    *,
+    actor: User | None,
+    path: Path,
+    item: LivelihoodItem,
+    org: Org,
+    sheet: str | None,
+    on_duplicate: str,
+    dry_run: bool,
+    mapping: dict[str, str] | None,
+    batch: ImportBatch | None,
+) -> ImportResult:
     try:
         result, ready = _check_rows(
             path=path, item=item, org=org, sheet=sheet, on_duplicate=on_duplicate, mapping=mapping, batch=batch
@@ -382,8 +422,10 @@ def _check_rows(
     errors, warnings, rejected = result.errors, result.warnings, result.rejected
     date_cache: dict[Any, date | None] = {}
 
+    width = max(cols.values()) + 1
+
     def cell(cells: list[Any], idx: int | None) -> Any:
-        return cells[idx] if idx is not None and idx < len(cells) else None
+        return cells[idx] if idx is not None else None
 
     def flush() -> None:
         known = _existing_people([p[0][2] for p in pending]) if any_person else {}
@@ -412,6 +454,8 @@ def _check_rows(
     for rownum, cells in rows:
         if is_blank(cells) or is_footer(cells, header):
             continue
+        if len(cells) < width:
+            cells = cells + [None] * (width - len(cells))
         result.rows_total += 1
         if batch is not None and result.rows_total % PROGRESS_EVERY == 0:
             ImportBatch.objects.filter(pk=batch.pk).update(rows_done=result.rows_total)
@@ -590,8 +634,8 @@ def _reserve_person_ids(cursor: Any, count: int) -> Iterator[int]:
         return iter(())
     if connection.vendor == "postgresql":
         cursor.execute(
-            f"SELECT nextval(pg_get_serial_sequence('{PERSON_TABLE}', 'id')) FROM generate_series(1, %s)",
-            [count],  # noqa: S608
+            f"SELECT nextval(pg_get_serial_sequence('{PERSON_TABLE}', 'id')) FROM generate_series(1, %s)",  # noqa: S608
+            [count],
         )
         return (r[0] for r in cursor.fetchall())
     # SQLite: the transaction holds the write lock (BEGIN IMMEDIATE), so no one else inserts.
@@ -628,17 +672,17 @@ def _write(ready: list[Ready], *, item: LivelihoodItem, org: Org, batch: ImportB
         _insert(raw_cursor, PERSON_TABLE, PERSON_COLUMNS, people)
         del people
         updates = [r for r in ready if r[1] is not None]
-        if updates:  # --on-duplicate update: the file's values win
+        if updates:  # --on-duplicate update: the file's values win (an empty cell keeps what is stored)
             raw_cursor.executemany(
                 _sql(
-                    f"UPDATE {PERSON_TABLE} SET name = %s, phone_enc = %s, village_id = %s, updated_at = %s WHERE id = %s",  # noqa: S608
+                    f"UPDATE {PERSON_TABLE} SET name = %s, phone_enc = COALESCE(%s, phone_enc), village_id = %s, updated_at = %s WHERE id = %s",  # noqa: S608
                     postgres,
                 ),
                 [(r[3], r[5], r[8], stamp, r[0]) for r in updates],
             )
             raw_cursor.executemany(
                 _sql(
-                    f"UPDATE {BENEFIT_TABLE} SET amount = %s, paid_on = %s, village_id = %s, updated_at = %s WHERE id = %s",  # noqa: S608
+                    f"UPDATE {BENEFIT_TABLE} SET amount = COALESCE(%s, amount), paid_on = COALESCE(%s, paid_on), village_id = %s, updated_at = %s WHERE id = %s",  # noqa: S608
                     postgres,
                 ),
                 [(as_amount(r[9]), as_date(r[10]), r[8], stamp, r[1]) for r in updates],

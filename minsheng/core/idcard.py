@@ -20,6 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from operator import mul
 from typing import Any
 
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -66,7 +67,7 @@ def normalise(text: str) -> str:
 
 def check_char(first17: str) -> str:
     """The ISO 7064 MOD 11-2 check character of the first 17 digits."""
-    total = sum(int(d) * w for d, w in zip(first17, WEIGHTS, strict=True))
+    total = sum(map(mul, WEIGHTS, map(int, first17)))
     return CHECK_CHARS[total % 11]
 
 
@@ -87,7 +88,11 @@ def parse(value: Any, *, today: date | None = None) -> IdNumber:
             raise IdNumberError(ID_PRECISION_LOST)
         text = digits
     else:
-        text = normalise(str(value))
+        text = str(value)
+        if not (len(text) == 18 and text.isascii() and text[:17].isdigit()):
+            text = normalise(text)  # the common, clean case skips this
+        elif text[17] == "x":
+            text = text.upper()
         if _SCIENTIFIC.fullmatch(text):
             raise IdNumberError(ID_PRECISION_LOST)  # "3.49981E+17": a number saved as text
     if _ID15.fullmatch(text):

@@ -46,6 +46,7 @@ class Command(BaseCommand):
             "users": _("Demo accounts ready."),
             "portal": _("Portal pages, images and documents ready."),
             "item_content": _("Livelihood items' policies, targets, milestones and progress reports ready."),
+            "beneficiaries": _("Beneficiary rosters imported."),
             "roles": _("Role groups and permissions synchronised."),
         }
         try:
