@@ -22,6 +22,7 @@ from .choices import BatchStatus, Gender, OnDuplicate
 
 
 class Person(TimeStampedModel):
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)  # no index: bulk imports
     name = models.CharField(_("name"), max_length=50, db_index=True)
     id_number_enc = models.BinaryField(_("ID number (encrypted)"))
     id_index = models.BinaryField(_("ID number blind index"), max_length=32, unique=True)
@@ -139,9 +140,18 @@ class ImportBatch(models.Model):
 class Benefit(TimeStampedModel):
     """What one person received from one item in one year."""
 
-    person = models.ForeignKey(Person, verbose_name=_("beneficiary"), on_delete=models.CASCADE, related_name="benefits")
+    # Indexes are few on purpose (every one slows a million-row import): the unique
+    # (person, item, year) serves look-ups by person, (item, year) those by item.
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    person = models.ForeignKey(
+        Person, verbose_name=_("beneficiary"), on_delete=models.CASCADE, related_name="benefits", db_index=False
+    )
     item = models.ForeignKey(
-        "projects.LivelihoodItem", verbose_name=_("livelihood item"), on_delete=models.PROTECT, related_name="benefits"
+        "projects.LivelihoodItem",
+        verbose_name=_("livelihood item"),
+        on_delete=models.PROTECT,
+        related_name="benefits",
+        db_index=False,
     )
     year = models.PositiveSmallIntegerField(_("year"))
     amount = models.DecimalField(_("amount (yuan)"), max_digits=12, decimal_places=2, null=True, blank=True)

@@ -17,6 +17,8 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import logging
+import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -57,6 +59,8 @@ from .roster import (
     parse_date,
     parse_phone,
 )
+
+logger = logging.getLogger(__name__)
 
 PROGRESS_EVERY = 20_000
 LOOKUP_CHUNK = 5_000
@@ -315,6 +319,7 @@ def _import(
     mapping: dict[str, str] | None,
     batch: ImportBatch | None,
 ) -> ImportResult:
+    started = time.perf_counter()
     try:
         result, ready = _check_rows(
             path=path, item=item, org=org, sheet=sheet, on_duplicate=on_duplicate, mapping=mapping, batch=batch
@@ -326,6 +331,8 @@ def _import(
         _mark_failed(batch, repr(exc))
         raise
     result.batch = batch
+    checked = time.perf_counter()
+    logger.info("checked %d rows in %.1f s", result.rows_total, checked - started)
     if dry_run or batch is None:
         return result
     try:
@@ -347,6 +354,7 @@ def _import(
     except BaseException as exc:
         _mark_failed(batch, repr(exc))
         raise
+    logger.info("wrote %d rows in %.1f s", result.rows_imported + result.rows_updated, time.perf_counter() - checked)
     return result
 
 
@@ -456,6 +464,8 @@ def _check_rows(
             continue
         if len(cells) < width:
             cells = cells + [None] * (width - len(cells))
+        if cells[id_col] == header.cells[id_col] and cells[name_col] == header.cells[name_col]:
+            continue  # the header repeated on every printed page
         result.rows_total += 1
         if batch is not None and result.rows_total % PROGRESS_EVERY == 0:
             ImportBatch.objects.filter(pk=batch.pk).update(rows_done=result.rows_total)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import threading
 from functools import lru_cache
 
 from cryptography.hazmat.primitives import hashes
@@ -31,9 +32,22 @@ class PersonalDataCipher:
             raise ImproperlyConfigured("PERSONAL_DATA_KEY must be 32 bytes.")
         self._aead = AESGCM(_derive(master_key, b"minsheng personal data encryption v1"))
         self._index_state = hmac.new(_derive(master_key, b"minsheng personal data blind index v1"), digestmod="sha256")
+        self._lock = threading.Lock()
+        self._nonces = b""
+        self._nonce_at = 0
+
+    def _nonce(self) -> bytes:
+        # Random nonces drawn from the OS in blocks (one system call per 4,096 values);
+        # the lock keeps two threads from ever taking the same one.
+        with self._lock:
+            if self._nonce_at >= len(self._nonces):
+                self._nonces, self._nonce_at = os.urandom(NONCE_BYTES * 4096), 0
+            nonce = self._nonces[self._nonce_at : self._nonce_at + NONCE_BYTES]
+            self._nonce_at += NONCE_BYTES
+        return nonce
 
     def encrypt(self, text: str) -> bytes:
-        nonce = os.urandom(NONCE_BYTES)
+        nonce = self._nonce()
         return nonce + self._aead.encrypt(nonce, text.encode(), None)
 
     def decrypt(self, blob: bytes | memoryview) -> str:
