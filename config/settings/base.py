@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "minsheng.core",
     "minsheng.orgs",
     "minsheng.projects",
+    "minsheng.beneficiaries",
     "minsheng.portal",
     "minsheng.submissions",
     "minsheng.demo",
@@ -147,6 +148,12 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # AES-GCM key for ID and phone numbers, and the HMAC key of the blind index.
 _pd_key = env_str("MINSHENG_PD_KEY")
 PERSONAL_DATA_KEY: bytes | None = decode_key(_pd_key, "MINSHENG_PD_KEY") if _pd_key else None
+
+# Roster imports: uploads wait in private storage (never served; deleted after the import),
+# a size limit, and how long a "running" batch may go without finishing before it shows as failed.
+PRIVATE_UPLOAD_ROOT = env_str("PRIVATE_UPLOAD_ROOT") or str(VAR_DIR / "private")
+IMPORT_MAX_UPLOAD_MB = env_int("IMPORT_MAX_UPLOAD_MB", 50)
+IMPORT_STALE_MINUTES = env_int("IMPORT_STALE_MINUTES", 60)
 
 # --- Internationalisation -------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"

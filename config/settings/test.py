@@ -11,6 +11,7 @@ PERSONAL_DATA_KEY = bytes(range(32))
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="minsheng-test-media-")
+PRIVATE_UPLOAD_ROOT = tempfile.mkdtemp(prefix="minsheng-test-private-")
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {

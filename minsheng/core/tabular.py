@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -46,21 +46,35 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-def read_rows(path: Path | str, *, sheet: str | None = None) -> Iterator[tuple[int, list[Any]]]:
-    """Yield (row number as the user sees it, raw cell values) for every row of the file."""
+def read_rows(
+    path: Path | str,
+    *,
+    sheet: str | None = None,
+    fill_merged: bool = False,
+    on_size: Callable[[int], None] | None = None,
+) -> Iterator[tuple[int, list[Any]]]:
+    """Yield (row number as the user sees it, raw cell values) for every row of the file.
+
+    With ``fill_merged``, every cell covered by a merged range holds the range's value (a
+    village name merged down a block of rows reads on each of them). ``on_size`` is told the
+    number of rows once it is known (for a progress bar)."""
     path = Path(path)
     if not path.exists():
         raise TableError(_("File not found: %(path)s") % {"path": path})
     suffix = path.suffix.lower()
     if suffix in SPREADSHEET_SUFFIXES:
-        yield from _read_spreadsheet(path, sheet=sheet)
+        yield from _read_spreadsheet(path, sheet=sheet, fill_merged=fill_merged, on_size=on_size)
     else:
         text = decode_text(path.read_bytes())
+        if on_size is not None:
+            on_size(text.count("\n") + (0 if text.endswith("\n") else 1))
         for lineno, row in enumerate(csv.reader(io.StringIO(text)), start=1):
             yield lineno, list(row)
 
 
-def _read_spreadsheet(path: Path, *, sheet: str | None) -> Iterator[tuple[int, list[Any]]]:
+def _read_spreadsheet(
+    path: Path, *, sheet: str | None, fill_merged: bool, on_size: Callable[[int], None] | None
+) -> Iterator[tuple[int, list[Any]]]:
     from python_calamine import CalamineWorkbook
 
     try:
@@ -75,6 +89,26 @@ def _read_spreadsheet(path: Path, *, sheet: str | None) -> Iterator[tuple[int, l
             _("No sheet named “%(sheet)s”; the sheets are: %(names)s") % {"sheet": sheet, "names": "、".join(names)}
         )
     data = book.get_sheet_by_name(sheet or names[0])
-    start = data.start[0] if data.start else 0
-    for offset, row in enumerate(data.iter_rows()):
-        yield start + offset + 1, list(row)
+    start_row, start_col = data.start if data.start else (0, 0)
+    if on_size is not None:
+        on_size(data.height)
+    # merged ranges: {first row: [(last row, first col, last col)]}, in sheet coordinates
+    merged: dict[int, list[tuple[int, int, int]]] = {}
+    if fill_merged:
+        for (r0, c0), (r1, c1) in data.merged_cell_ranges or ():
+            if r1 > r0 or c1 > c0:
+                merged.setdefault(r0, []).append((r1, c0, c1))
+    active: list[tuple[int, int, int, Any]] = []  # (last row, first col, last col, value)
+    for offset, raw in enumerate(data.iter_rows()):
+        row = list(raw)
+        if merged or active:
+            absolute = start_row + offset
+            active = [m for m in active if m[0] >= absolute]
+            for last, c0, c1 in merged.pop(absolute, ()):
+                idx = c0 - start_col
+                if 0 <= idx < len(row):
+                    active.append((last, c0, c1, row[idx]))
+            for _last, c0, c1, value in active:
+                for col in range(max(c0 - start_col, 0), min(c1 - start_col + 1, len(row))):
+                    row[col] = value
+        yield start_row + offset + 1, row

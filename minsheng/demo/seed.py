@@ -50,6 +50,7 @@ from minsheng.projects.models import HighlightIndexPage, HighlightPage, ItemInde
 from minsheng.projects.services import items_import
 
 from . import content, items_content
+from .beneficiaries_seed import seed_beneficiaries
 from .content import Attachment, Block, Figure, Heading, Img, Piece
 from .items_seed import seed_items
 from .media import demo_video_bytes, policy_docx, policy_pdf, render_scene
@@ -88,6 +89,7 @@ class SeedReport:
     settings_changed: bool = False
     progress_settings_changed: bool = False
     submissions_created: int = 0
+    roster_batches: int = 0
 
     @property
     def changed(self) -> bool:
@@ -98,6 +100,7 @@ class SeedReport:
             or self.images_created
             or self.documents_created
             or self.pages_created
+            or self.roster_batches
             or self.items_filled
             or self.reports_created
             or self.pages_moved
@@ -145,6 +148,8 @@ def seed_demo(*, data_dir: Path | None = None, progress: Progress | None = None)
 
         report.submissions_created = seed_submissions()
         say("submissions")
+        report.roster_batches = seed_beneficiaries()
+        say("beneficiaries")
         roles_sync()
         say("roles")
         if report.changed:
@@ -160,6 +165,7 @@ def seed_demo(*, data_dir: Path | None = None, progress: Progress | None = None)
                     "pages": report.pages_created,
                     "items_filled": report.items_filled,
                     "reports": report.reports_created,
+                    "roster_batches": report.roster_batches,
                 },
             )
     return report

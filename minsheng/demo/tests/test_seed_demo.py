@@ -22,6 +22,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupPagePermission, Page, PageLogEntry, Revision, Site
 
+from minsheng.beneficiaries.models import Benefit, ImportBatch, Person
 from minsheng.core.models import AuditEvent, Notice
 from minsheng.demo import content, items_content
 from minsheng.orgs.models import Org, User
@@ -124,6 +125,9 @@ def snapshot() -> dict[str, Any]:
             GroupPagePermission.objects.order_by("pk").values_list("pk", "group_id", "page_id", "permission_id")
         ),
         "audit": list(AuditEvent.objects.order_by("pk").values_list("pk", "action")),
+        "batches": list(ImportBatch.objects.order_by("pk").values_list("pk", "file_sha256", "status", "rows_imported")),
+        "people": Person.objects.count(),
+        "benefits": Benefit.objects.count(),
         "files": _files(),
         "image_files": sorted(p.name for p in Path(settings.MEDIA_ROOT).rglob("original_images/*")),
     }
@@ -461,3 +465,14 @@ def test_six_months_of_submissions_with_every_outcome(seeded: Seeded, client: An
     assert rows[0].total > 0 and any(r.quota_met is False for r in rows)
     adopted = Submission.objects.filter(status="adopted").select_related("adopted_page").first()
     assert adopted is not None and adopted.adopted_page is not None and adopted.adopted_page.live
+
+
+def test_demo_beneficiaries(seeded: Seeded) -> None:
+    """At least 20,000 people across the 16 city items and all 10 towns, imported in batches."""
+    assert Person.objects.count() >= 20_000
+    batches = ImportBatch.objects.filter(file_name__startswith="demo-roster-")
+    assert batches.count() == 16 and all(b.status == "succeeded" and b.rows_rejected > 0 for b in batches)
+    assert Benefit.objects.values("item").distinct().count() == 16
+    towns = set(Person.objects.values_list("village__parent__code", flat=True).distinct())
+    assert len(towns) == 10
+    assert Benefit.objects.count() > Person.objects.count()  # some people benefit from several items

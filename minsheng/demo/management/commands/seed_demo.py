@@ -47,6 +47,7 @@ class Command(BaseCommand):
             "portal": _("Portal pages, images and documents ready."),
             "item_content": _("Livelihood items' policies, targets, milestones and progress reports ready."),
             "submissions": _("Submissions, reviews, external placements and point rules ready."),
+            "beneficiaries": _("Beneficiary rosters imported."),
             "roles": _("Role groups and permissions synchronised."),
         }
         try:

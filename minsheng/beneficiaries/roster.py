@@ -1,0 +1,398 @@
+"""Reading a roster: find the header, map the columns, and turn each row into clean values
+or the precise problems with it. Plain Python, no database: the import service feeds it
+rows and writes what it returns.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from minsheng.core import idcard
+from minsheng.core.tabular import cell_text
+
+FIELDS = ("name", "id_number", "phone", "village", "amount", "paid_on")
+REQUIRED_COLUMNS = ("name", "id_number")
+
+HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    "name": ("姓名", "户主姓名", "受益人姓名", "受益对象姓名", "申请人姓名", "对象姓名", "受益人", "户主", "name"),
+    "id_number": (
+        "身份证号",
+        "身份证号码",
+        "公民身份号码",
+        "证件号码",
+        "身份证",
+        "身份证件号码",
+        "受益人身份证号",
+        "受益人身份证号码",
+        "户主身份证号码",
+        "id_number",
+    ),
+    "phone": ("联系电话", "手机号码", "电话", "手机", "手机号", "联系方式", "电话号码", "联系电话号码", "phone"),
+    "village": (
+        "所在村（社区）",
+        "村（居）",
+        "村名",
+        "村",
+        "村（社区）",
+        "村居",
+        "所在村",
+        "行政村",
+        "社区",
+        "村（社区）名称",
+        "村居名称",
+        "所属村（社区）",
+        "village",
+    ),
+    "amount": (
+        "补助金额",
+        "补助标准（元）",
+        "发放金额",
+        "补助金额（元）",
+        "发放金额（元）",
+        "金额",
+        "金额（元）",
+        "补贴金额",
+        "补助标准",
+        "amount",
+    ),
+    "paid_on": ("发放日期", "日期", "发放时间", "补助发放日期", "paid_on"),
+}
+
+FOOTER_WORDS = ("合计", "小计", "总计", "审核人", "制表人", "填表人", "负责人", "填报人", "经办人", "复核人")
+VILLAGE_SUFFIXES = ("村民委员会", "居民委员会", "社区居委会", "村委会", "居委会", "社区", "村")
+EARLIEST_PAYOUT = date(1990, 1, 1)
+HEADER_SEARCH_ROWS = 30
+
+_HEADER_JUNK = re.compile(r"[\s*＊:：()（）\[\]【】]")
+_SPACES = re.compile(r"\s+")
+_DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+_AMOUNT_JUNK = re.compile(r"[\s,，¥￥元圆]|rmb|人民币", re.IGNORECASE)
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+_LANDLINE = re.compile(r"0\d{9,11}")
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+class RosterUnusable(Exception):
+    """The file cannot be used at all (no header, a required column missing…)."""
+
+
+@dataclass(slots=True)
+class Problem:
+    row: int
+    column: str
+    code: str
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"row": self.row, "column": self.column, "code": self.code, "message": self.message}
+
+
+@dataclass(slots=True)
+class CleanRow:
+    row: int
+    name: str
+    id_number: str
+    gender: str
+    birth_date: date
+    phone: str
+    village_id: int
+    amount: Decimal | None
+    paid_on: date | None
+
+
+@dataclass
+class Header:
+    row: int
+    cells: list[str]
+    columns: dict[str, int]  # field -> column index
+
+    def label(self, field_name: str) -> str:
+        idx = self.columns.get(field_name)
+        if idx is None:
+            return str(FIELD_LABELS.get(field_name, field_name))
+        return self.cells[idx] or _column_letter(idx)
+
+
+FIELD_LABELS = {
+    "name": "姓名",
+    "id_number": "身份证号码",
+    "phone": "联系电话",
+    "village": "村（社区）",
+    "amount": "补助金额",
+    "paid_on": "发放日期",
+}
+
+
+def _column_letter(idx: int) -> str:
+    letters = ""
+    idx += 1
+    while idx:
+        idx, rem = divmod(idx - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def normalise_heading(text: Any) -> str:
+    return _HEADER_JUNK.sub("", unicodedata.normalize("NFKC", cell_text(text))).lower()
+
+
+_ALIAS_LOOKUP = {normalise_heading(alias): key for key, aliases in HEADER_ALIASES.items() for alias in aliases}
+
+
+def parse_mapping(text: str) -> dict[str, str]:
+    """``姓名=name,身份证=id_number`` as {heading: field}; raises ValueError on a bad field."""
+    mapping: dict[str, str] = {}
+    for part in re.split(r"[,，;；\n]", text or ""):
+        if not part.strip():
+            continue
+        heading, sep, target = part.partition("=")
+        target = target.strip()
+        if not sep or target not in FIELDS:
+            raise ValueError(part.strip())
+        mapping[heading.strip()] = target
+    return mapping
+
+
+def map_header(cells: list[Any], mapping: Mapping[str, str] | None = None) -> dict[str, int]:
+    explicit = {normalise_heading(k): v for k, v in (mapping or {}).items()}
+    columns: dict[str, int] = {}
+    for idx, cell in enumerate(cells):
+        key = normalise_heading(cell)
+        if not key:
+            continue
+        target = explicit.get(key) or (None if explicit and key in explicit else _ALIAS_LOOKUP.get(key))
+        if target is None and key.endswith("元"):
+            target = _ALIAS_LOOKUP.get(key[:-1])
+        if target and target not in columns:
+            columns[target] = idx
+    return columns
+
+
+def find_header(rows: Iterator[tuple[int, list[Any]]], mapping: Mapping[str, str] | None = None) -> Header:
+    """The header row, below any title rows; ``rows`` continues with the data rows."""
+    for seen, (rownum, cells) in enumerate(rows):
+        columns = map_header(cells, mapping)
+        if all(f in columns for f in REQUIRED_COLUMNS):
+            return Header(row=rownum, cells=[cell_text(c) for c in cells], columns=columns)
+        if seen + 1 >= HEADER_SEARCH_ROWS:
+            break
+    raise RosterUnusable(
+        _(
+            "No header row found in the first %(n)d rows: a row needs a name column (姓名) and an ID number column (身份证号码)."
+        )
+        % {"n": HEADER_SEARCH_ROWS}
+    )
+
+
+def is_blank(cells: list[Any]) -> bool:
+    for c in cells:
+        if c is None or c == "" or (isinstance(c, str) and c.isspace()):
+            continue
+        return False
+    return True
+
+
+def _footer_text(cell: Any) -> bool:
+    return isinstance(cell, str) and cell.replace(" ", "").replace("\u3000", "").lstrip().startswith(FOOTER_WORDS)
+
+
+def is_footer(cells: list[Any], header: Header) -> bool:
+    """合计/小计/总计 rows and signature lines (审核人：…) are not data rows: the first
+    filled cell starts with one of those words, or the row has no ID number and one of its
+    cells does."""
+    for c in cells:
+        if c is None or c == "" or (isinstance(c, str) and c.isspace()):
+            continue
+        if _footer_text(c):
+            return True
+        break
+    id_idx = header.columns["id_number"]
+    id_cell = cells[id_idx] if id_idx < len(cells) else None
+    if isinstance(id_cell, int | float) or (isinstance(id_cell, str) and len(id_cell.strip()) >= 15):
+        return False
+    return any(_footer_text(c) for c in cells)
+
+
+# --- Values ------------------------------------------------------------------------------
+
+
+def parse_amount(value: Any) -> Decimal | None:
+    """Yuan as a Decimal with 2 places; None when empty; ValueError when unreadable or negative."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, int | float):
+        amount = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    else:
+        text = _AMOUNT_JUNK.sub("", unicodedata.normalize("NFKC", str(value)))
+        if not text:
+            return None
+        factor = Decimal(1)
+        if text.endswith("万"):
+            factor, text = Decimal(10000), text[:-1]
+        try:
+            amount = Decimal(text) * factor
+        except InvalidOperation:
+            raise ValueError(value) from None
+    if not amount.is_finite() or amount < 0 or amount >= Decimal("1e10"):
+        raise ValueError(value)
+    return amount.quantize(Decimal("0.01"))
+
+
+def parse_date(value: Any, *, today: date) -> date | None:
+    """A payout date; None when empty; ValueError when unreadable, in the future or before 1990."""
+    if value is None or value == "":
+        return None
+    found: date | None = None
+    if isinstance(value, datetime):
+        found = value.date()
+    elif isinstance(value, date):
+        found = value
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        found = _date_from_number(value)
+    else:
+        text = unicodedata.normalize("NFKC", str(value)).strip()
+        if not text:
+            return None
+        match = _DATE_RE.fullmatch(text)
+        try:
+            if match:
+                found = date(int(match[1]), int(match[2]), int(match[3]))
+            elif text.isdigit():
+                found = _date_from_number(int(text))
+            elif re.fullmatch(r"\d+\.0+", text):
+                found = _date_from_number(int(float(text)))
+        except ValueError:
+            found = None
+    if found is None or found < EARLIEST_PAYOUT or found > today:
+        raise ValueError(value)
+    return found
+
+
+def _date_from_number(number: float) -> date | None:
+    if number != int(number):
+        number = int(number)  # a serial day with a time of day
+    n = int(number)
+    try:
+        if 10_000_000 <= n <= 99_999_999:  # 20220605
+            return date(n // 10000, n // 100 % 100, n % 100)
+        if 1 <= n < 2_958_466:  # an Excel serial day number
+            return _EXCEL_EPOCH + timedelta(days=n)
+    except (ValueError, OverflowError):
+        return None
+    return None
+
+
+def parse_phone(value: Any) -> str | None:
+    """A mobile or landline number as digits; "" when empty; None when not a phone number."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str) and len(value) == 11 and value.isascii() and value.isdigit() and value[0] == "1":
+        return value if value[1] in "3456789" else None  # the common, clean case
+    text = cell_text(value) if isinstance(value, int | float) else unicodedata.normalize("NFKC", str(value))
+    text = re.sub(r"[\s\-－—()（）]", "", text).lstrip("'")
+    if not text:
+        return ""
+    if text.startswith("+86"):
+        text = text[3:]
+    elif text.startswith("86") and len(text) == 13:
+        text = text[2:]
+    if _MOBILE.fullmatch(text) or _LANDLINE.fullmatch(text):
+        return text
+    return None
+
+
+def village_key(text: str) -> str:
+    """A village name without spaces and its usual suffixes: 张庄村民委员会 → 张庄."""
+    key = _SPACES.sub("", unicodedata.normalize("NFKC", text))
+    changed = True
+    while changed:
+        changed = False
+        for suffix in VILLAGE_SUFFIXES:
+            if key.endswith(suffix) and len(key) > len(suffix):
+                key = key[: -len(suffix)]
+                changed = True
+                break
+    return key
+
+
+@dataclass
+class VillageIndex:
+    """Villages and communities of one subtree, found by code or name variant."""
+
+    by_code: dict[str, int] = field(default_factory=dict)
+    by_name: dict[str, int | None] = field(default_factory=dict)  # None: ambiguous
+    town_names: tuple[str, ...] = ()
+    _cache: dict[str, int | None] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, villages: Iterable[tuple[int, str, str]], towns: Iterable[str] = ()) -> VillageIndex:
+        index = cls(town_names=tuple(sorted({t for t in towns if t}, key=len, reverse=True)))
+        for pk, code, name in villages:
+            index.by_code[code] = pk
+            for key in {_SPACES.sub("", name), village_key(name)}:
+                if key in index.by_name and index.by_name[key] != pk:
+                    index.by_name[key] = None
+                else:
+                    index.by_name[key] = pk
+        return index
+
+    def find(self, value: Any) -> int | None:
+        text = cell_text(value)
+        if text in self._cache:
+            return self._cache[text]
+        found = self._find(text)
+        self._cache[text] = found
+        return found
+
+    def _find(self, text: str) -> int | None:
+        plain = _SPACES.sub("", unicodedata.normalize("NFKC", text))
+        if plain.isdigit():
+            return self.by_code.get(plain)
+        for candidate in (plain, village_key(plain)):
+            if candidate in self.by_name:
+                return self.by_name[candidate]
+        for town in self.town_names:  # 青山镇张庄村
+            if plain.startswith(town) and len(plain) > len(town):
+                rest = plain[len(town) :]
+                for candidate in (rest, village_key(rest)):
+                    if candidate in self.by_name:
+                        return self.by_name[candidate]
+        return None
+
+
+# --- Messages (Chinese through the catalogue; the codes stay English) ----------------------
+
+
+def messages() -> dict[str, str]:
+    """The message of every code, in the active language (looked up once per import)."""
+    return {
+        "missing_required": _("A required value is missing: %(column)s."),
+        idcard.ID_FORMAT: _(
+            "The ID number is malformed: it needs 18 characters (17 digits and a digit or X) "
+            "starting with a valid province code."
+        ),
+        idcard.ID_CHECKSUM: _("The ID number's check character is wrong; check it against the ID card."),
+        idcard.ID_BIRTHDATE: _(
+            "The birth date in the ID number is not a real date (or is before 1900, or in the future)."
+        ),
+        idcard.ID_PRECISION_LOST: _(
+            "The ID number was stored as a number and has lost its last digits; format the column as text "
+            "and type the number again."
+        ),
+        "unknown_place": _("No village or community “%(value)s” in %(org)s."),
+        "bad_amount": _("The amount “%(value)s” cannot be read or is negative."),
+        "bad_date": _("The date “%(value)s” cannot be read, is in the future or is before 1990."),
+        "duplicate_in_file": _("The same ID number is already in row %(first)s for this item; the first row is kept."),
+        "duplicate_existing": _("This person is already registered for this item and year."),
+        "phone_invalid": _("The phone number is neither a mobile nor a landline number; it was left empty."),
+    }
