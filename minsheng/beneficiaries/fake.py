@@ -35,7 +35,9 @@ class Village:
 def person_id(i: int) -> str:
     """The i-th made-up ID number (distinct for distinct i)."""
     day = (i * 7919) % BIRTH_DAYS
-    seq = (i // BIRTH_DAYS) % 1000
+    # the sequence varies with i, so the 17th digit (odd: male, even: female) does too;
+    # i ≡ j (mod BIRTH_DAYS) share a day and differ in seq because 1 + BIRTH_DAYS is prime to 1000
+    seq = (i + i // BIRTH_DAYS) % 1000
     born = FIRST_BIRTH + timedelta(days=day)
     first17 = f"{COUNTY}{born:%Y%m%d}{seq:03d}"
     return first17 + check_char(first17)

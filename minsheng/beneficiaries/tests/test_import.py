@@ -209,3 +209,12 @@ def test_stale_running_batch_shows_failed(items: Any, org_tree: Any) -> None:
     ImportBatch.objects.filter(pk=batch.pk).update(created_at=timezone.now() - timedelta(hours=3))
     batch.refresh_from_db()
     assert batch.effective_status == BatchStatus.FAILED
+
+
+def test_demo_roster_ids_are_distinct_valid_and_of_both_genders() -> None:
+    from minsheng.core.idcard import parse
+
+    ids = [person_id(i) for i in range(60_000)]
+    assert len(set(ids)) == len(ids)
+    genders = [parse(x).gender for x in ids[:2000]]
+    assert 800 < genders.count("M") < 1200
