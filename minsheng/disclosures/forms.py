@@ -7,6 +7,10 @@ from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from minsheng.beneficiaries.models import ImportBatch
+from minsheng.orgs.models import Org
+from minsheng.projects.models import LivelihoodItem
+
 from .models import DisclosureEntry
 
 MIN_FILL_SECONDS = 5
@@ -59,3 +63,37 @@ class ObjectionForm(forms.Form):
         if pk not in self.entries:
             raise forms.ValidationError(_("Choose an entry of this disclosure."))
         return self.entries[pk]
+
+
+class DisclosureCreateForm(forms.Form):
+    item = forms.ModelChoiceField(label=_("Livelihood item"), queryset=LivelihoodItem.objects.none())
+    issuer = forms.ModelChoiceField(label=_("Issuing unit"), queryset=Org.objects.none())
+    batch = forms.ModelChoiceField(label=_("From import batch"), queryset=ImportBatch.objects.none(), required=False)
+    villages = forms.ModelMultipleChoiceField(
+        label=_("Only these villages"), queryset=Org.objects.none(), required=False
+    )
+    period_days = forms.IntegerField(label=_("Period (days)"), min_value=7, initial=7)
+    long_term = forms.BooleanField(label=_("Long-term"), required=False)
+    objection_phone = forms.CharField(label=_("Objection phone"), max_length=50)
+    objection_address = forms.CharField(label=_("Objection address"), max_length=200, required=False)
+    objection_office = forms.CharField(label=_("Objection office"), max_length=100, required=False)
+
+    def __init__(self, *args: Any, items: Any, issuers: Any, batches: Any, villages: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = items  # type: ignore[attr-defined]
+        self.fields["issuer"].queryset = issuers  # type: ignore[attr-defined]
+        self.fields["batch"].queryset = batches  # type: ignore[attr-defined]
+        self.fields["villages"].queryset = villages  # type: ignore[attr-defined]
+
+
+class ObjectionAnswerForm(forms.Form):
+    recheck = forms.CharField(label=_("Re-check done"), widget=forms.Textarea(attrs={"rows": 3}))
+    outcome = forms.ChoiceField(label=_("Result"), choices=[])
+    amount = forms.DecimalField(label=_("Corrected amount (yuan)"), required=False, max_digits=12, decimal_places=2)
+    answer = forms.CharField(label=_("Answer to the objector"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from .choices import ObjectionOutcome
+
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].choices = ObjectionOutcome.choices  # type: ignore[attr-defined]
