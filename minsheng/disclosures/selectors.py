@@ -25,7 +25,7 @@ def disclosure_list(*, user: Any, state: str = "") -> QuerySet[Disclosure]:
     qs = scope_for(user).filter(qs, org_field="issuer", department_field="item__lead_department")
     if state:
         qs = qs.filter(state=state)
-    return qs
+    return qs.order_by("-id")
 
 
 def objection_list(*, user: Any, open_only: bool = False) -> QuerySet[Objection]:

@@ -76,7 +76,7 @@ def test_spam_defences(world: dict[str, Any], index_page: Any, client: Client, s
     honeypot = post(client, d, website="http://spam.example")
     assert honeypot.status_code == 200 and Objection.objects.count() == 0
     too_fast = post(client, d, stamp=signing.dumps(int(time.time()), salt=SALT))
-    assert "太快" in too_fast.content.decode() or "too quickly" in too_fast.content.decode()
+    assert "提交过快" in too_fast.content.decode() or "too quickly" in too_fast.content.decode()
     forged = post(client, d, stamp="123:abc")
     assert Objection.objects.count() == 0 and forged.status_code == 200
     settings.OBJECTION_RATE_LIMIT = 2
