@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "minsheng.orgs",
     "minsheng.projects",
     "minsheng.beneficiaries",
+    "minsheng.disclosures",
     "minsheng.portal",
     "minsheng.submissions",
     "minsheng.demo",

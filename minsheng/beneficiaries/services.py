@@ -766,3 +766,62 @@ def person_reveal(*, actor: User, person: Person, request: Any = None) -> Reveal
             request=request,
         )
     return Revealed(id_number=number, phone=person.phone())
+
+
+# --- Corrections and removals (e.g. after a 公示 objection) ---------------------------------
+
+
+def _check_can_change(actor: User, benefit: Benefit) -> None:
+    if not selectors.benefit_list(user=actor).filter(pk=benefit.pk).exists():
+        raise PermissionDenied(_("This record is outside your unit."))
+    if not (actor.has_perm("beneficiaries.add_importbatch") or actor.has_perm("disclosures.approve_disclosure")):
+        raise PermissionDenied(_("You may not change the registry."))
+
+
+def benefit_correct(
+    *, actor: User, benefit: Benefit, reason: str, amount: Decimal | None = None, paid_on: date | None = None
+) -> Benefit:
+    """Correct a benefit record's amount and/or payout date, audited with the old and new values."""
+    _check_can_change(actor, benefit)
+    with transaction.atomic():
+        benefit = Benefit.objects.select_for_update().get(pk=benefit.pk)
+        changes: dict[str, list[str | None]] = {}
+        if amount is not None and amount != benefit.amount:
+            changes["amount"] = [str(benefit.amount) if benefit.amount is not None else None, str(amount)]
+            benefit.amount = amount
+        if paid_on is not None and paid_on != benefit.paid_on:
+            changes["paid_on"] = [benefit.paid_on.isoformat() if benefit.paid_on else None, paid_on.isoformat()]
+            benefit.paid_on = paid_on
+        if changes:
+            benefit.save(update_fields=["amount", "paid_on", "updated_at"])
+            audit_event(
+                actor=actor,
+                action="beneficiary.benefit_correct",
+                target=benefit,
+                org=benefit.village,
+                data={"person": mask_name(benefit.person.name), "changes": changes, "reason": reason[:300]},
+            )
+    return benefit
+
+
+def benefit_remove(*, actor: User, benefit: Benefit, reason: str) -> None:
+    """Delete a benefit record found wrong (and the person if left with none), audited."""
+    _check_can_change(actor, benefit)
+    with transaction.atomic():
+        person = benefit.person
+        audit_event(
+            actor=actor,
+            action="beneficiary.benefit_remove",
+            target=benefit,
+            org=benefit.village,
+            data={
+                "person": mask_name(person.name),
+                "item": benefit.item.code,
+                "year": benefit.year,
+                "amount": str(benefit.amount) if benefit.amount is not None else None,
+                "reason": reason[:300],
+            },
+        )
+        benefit.delete()
+        if not person.benefits.exists():
+            person.delete()

@@ -33,6 +33,7 @@ from wagtail.models import Collection, Page, Site
 from wagtail.utils.file import hash_filelike
 
 from minsheng.core.services import audit_event
+from minsheng.disclosures.models import DisclosureIndexPage
 from minsheng.orgs.choices import Role
 from minsheng.orgs.models import Org, User
 from minsheng.orgs.services import orgs_load_csv, roles_sync, user_create
@@ -90,6 +91,7 @@ class SeedReport:
     progress_settings_changed: bool = False
     submissions_created: int = 0
     roster_batches: int = 0
+    disclosures_created: int = 0
 
     @property
     def changed(self) -> bool:
@@ -108,6 +110,7 @@ class SeedReport:
             or self.settings_changed
             or self.progress_settings_changed
             or self.submissions_created
+            or self.disclosures_created
         )
 
 
@@ -150,6 +153,10 @@ def seed_demo(*, data_dir: Path | None = None, progress: Progress | None = None)
         say("submissions")
         report.roster_batches = seed_beneficiaries()
         say("beneficiaries")
+        from .disclosures_seed import seed_disclosures
+
+        report.disclosures_created = seed_disclosures()
+        say("disclosures")
         roles_sync()
         say("roles")
         if report.changed:
@@ -166,6 +173,7 @@ def seed_demo(*, data_dir: Path | None = None, progress: Progress | None = None)
                     "items_filled": report.items_filled,
                     "reports": report.reports_created,
                     "roster_batches": report.roster_batches,
+                    "disclosures": report.disclosures_created,
                 },
             )
     return report
@@ -286,6 +294,7 @@ class _PortalBuilder:
         if self._put_first(home, [item_index, highlight_index]):
             highlight_index = HighlightIndexPage.objects.get(pk=highlight_index.pk)  # its path changed
         columns = {spec.column: self._column(home, spec) for spec in content.COLUMNS}
+        self._index_page(home, DisclosureIndexPage, items_content.DISCLOSURE_INDEX)
         for piece in content.PIECES:
             self._piece(columns[piece.column], piece)
         for spec in items_content.HIGHLIGHTS:

@@ -25,6 +25,7 @@ from wagtail.models import Collection, GroupPagePermission, Page, PageLogEntry, 
 from minsheng.beneficiaries.models import Benefit, ImportBatch, Person
 from minsheng.core.models import AuditEvent, Notice
 from minsheng.demo import content, items_content
+from minsheng.disclosures.models import Disclosure, DisclosureEntry, DisclosureIndexPage, Objection
 from minsheng.orgs.models import Org, User
 from minsheng.orgs.roles import ROLE_GROUPS
 from minsheng.portal.models import ArticlePage, ColumnPage, HomePage, PhotoStoryPage, PortalSettings, VideoPage
@@ -127,6 +128,11 @@ def snapshot() -> dict[str, Any]:
         "audit": list(AuditEvent.objects.order_by("pk").values_list("pk", "action")),
         "batches": list(ImportBatch.objects.order_by("pk").values_list("pk", "file_sha256", "status", "rows_imported")),
         "people": Person.objects.count(),
+        "disclosures": list(
+            Disclosure.objects.order_by("pk").values_list("pk", "title", "state", "start_date", "end_date", "long_term")
+        ),
+        "disclosure_entries": DisclosureEntry.objects.count(),
+        "objections": list(Objection.objects.order_by("pk").values_list("pk", "disclosure_id", "deadline")),
         "benefits": Benefit.objects.count(),
         "files": _files(),
         "image_files": sorted(p.name for p in Path(settings.MEDIA_ROOT).rglob("original_images/*")),
@@ -324,7 +330,9 @@ def test_items_and_highlights_pages_come_first_in_the_menu(seeded: Seeded) -> No
     home = HomePage.objects.get()
     children = list(home.get_children().order_by("path").specific())
     assert [type(p) for p in children[:2]] == [ItemIndexPage, HighlightIndexPage]
-    assert all(isinstance(p, ColumnPage) for p in children[2:])
+    assert all(isinstance(p, ColumnPage) for p in children[2:-1])
+    assert isinstance(children[-1], DisclosureIndexPage)  # 公示公告 after the columns
+    assert (children[-1].title, children[-1].url) == ("公示公告", "/gongshi/")
     items_page, highlights_page = children[:2]
     assert (items_page.title, items_page.slug, items_page.url) == ("民生实事", "items", "/items/")
     assert (highlights_page.title, highlights_page.slug) == ("亮点展示", "highlights")
@@ -339,7 +347,7 @@ def test_an_older_demo_gets_the_items_pages_moved_first(seeded: Seeded) -> None:
     call_command("seed_demo", stdout=io.StringIO())
     children = list(home.get_children().order_by("path").specific())
     assert [type(p) for p in children[:2]] == [ItemIndexPage, HighlightIndexPage]
-    assert len(children) == 7
+    assert len(children) == 8
 
 
 def test_city_items_are_filled_in(seeded: Seeded) -> None:
@@ -476,3 +484,19 @@ def test_demo_beneficiaries(seeded: Seeded) -> None:
     towns = set(Person.objects.values_list("village__parent__code", flat=True).distinct())
     assert len(towns) == 10
     assert Benefit.objects.count() > Person.objects.count()  # some people benefit from several items
+
+
+def test_disclosures_running_ended_and_long_term(seeded: Seeded, client: Any) -> None:
+    from minsheng.disclosures.selectors import ended_disclosures, running_disclosures
+
+    running = list(running_disclosures())
+    assert len({d.issuer_id for d in running}) >= 3
+    assert any(d.long_term for d in running)
+    assert ended_disclosures().count() >= 2
+    assert Objection.objects.count() == 1
+    listing = client.get("/gongshi/").content.decode()
+    assert all(d.title in listing for d in running)
+    home = client.get("/").content.decode()
+    assert running[0].title in home
+    page = client.get(f"/gongshi/{running[0].pk}/").content.decode()
+    assert "*" in page

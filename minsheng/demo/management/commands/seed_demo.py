@@ -48,6 +48,7 @@ class Command(BaseCommand):
             "item_content": _("Livelihood items' policies, targets, milestones and progress reports ready."),
             "submissions": _("Submissions, reviews, external placements and point rules ready."),
             "beneficiaries": _("Beneficiary rosters imported."),
+            "disclosures": _("Disclosures and an objection ready."),
             "roles": _("Role groups and permissions synchronised."),
         }
         try:

@@ -1,0 +1,91 @@
+"""Reads of 公示: the back office (scoped) and the public portal (published only)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from minsheng.orgs.scoping import scope_for
+
+from .choices import DisclosureState, ObjectionStatus
+from .models import Disclosure, DisclosureEntry, Objection
+from .services import token_hash
+
+S = DisclosureState
+
+
+# --- back office --------------------------------------------------------------------------
+
+
+def disclosure_list(*, user: Any, state: str = "") -> QuerySet[Disclosure]:
+    qs = Disclosure.objects.select_related("item", "issuer").annotate(entry_count=Count("entries"))
+    qs = scope_for(user).filter(qs, org_field="issuer", department_field="item__lead_department")
+    if state:
+        qs = qs.filter(state=state)
+    return qs.order_by("-id")
+
+
+def objection_list(*, user: Any, open_only: bool = False) -> QuerySet[Objection]:
+    qs = Objection.objects.select_related("disclosure", "disclosure__issuer")
+    qs = scope_for(user).filter(
+        qs, org_field="disclosure__issuer", department_field="disclosure__item__lead_department"
+    )
+    if open_only:
+        qs = qs.filter(status=ObjectionStatus.RECEIVED)
+    return qs
+
+
+def entry_list(*, disclosure: Disclosure) -> QuerySet[DisclosureEntry]:
+    return disclosure.entries.select_related("benefit__person", "benefit__village").order_by("position", "id")
+
+
+# --- public -------------------------------------------------------------------------------
+
+
+def _running_q(today: date) -> Q:
+    return Q(state=S.PUBLISHED, start_date__lte=today) & (Q(end_date__gte=today) | Q(long_term=True))
+
+
+def running_disclosures(*, today: date | None = None) -> QuerySet[Disclosure]:
+    """What the portal lists: published, started, and within the period or long-term."""
+    today = today or timezone.localdate()
+    return (
+        Disclosure.objects.filter(_running_q(today))
+        .select_related("item", "issuer")
+        .annotate(entry_count=Count("entries"))
+        .order_by("-start_date", "-id")
+    )
+
+
+def ended_disclosures(*, today: date | None = None) -> QuerySet[Disclosure]:
+    today = today or timezone.localdate()
+    return (
+        Disclosure.objects.filter(state__in=(S.PUBLISHED, S.ENDED), long_term=False, end_date__lt=today)
+        .select_related("item", "issuer")
+        .order_by("-end_date", "-id")
+    )
+
+
+def public_disclosure(*, pk: int, today: date | None = None) -> Disclosure | None:
+    """A disclosure whose page exists (running or ended; never a draft or a withdrawn one)."""
+    today = today or timezone.localdate()
+    found = Disclosure.objects.select_related("item", "issuer").filter(pk=pk).first()
+    if found is None or not found.is_public(today):
+        return None
+    return found
+
+
+def public_entries(*, disclosure: Disclosure, today: date | None = None) -> QuerySet[DisclosureEntry]:
+    """The entries the public may see: none once the period is over (unless long-term)."""
+    if not disclosure.lists_entries(today):
+        return DisclosureEntry.objects.none()
+    return entry_list(disclosure=disclosure)
+
+
+def objection_by_token(*, token: str) -> Objection | None:
+    if not token or len(token) > 64:
+        return None
+    return Objection.objects.select_related("disclosure").filter(token_hash=token_hash(token)).first()
