@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "minsheng.beneficiaries",
     "minsheng.portal",
     "minsheng.submissions",
+    "minsheng.callbacks",
     "minsheng.demo",
     # Wagtail
     "wagtail.contrib.forms",
