@@ -11,18 +11,21 @@ from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
+from minsheng.orgs.models import Org, User
 from minsheng.orgs.scoping import scope_for
+from minsheng.projects.models import LivelihoodItem
 
 from . import metrics
 from .choices import CorrectionStatus, Reached, RoundKind, Satisfaction, TaskStatus
 from .models import CallTask, Campaign, CorrectionRequest
 
-GROUPS: dict[str, tuple[str, ...]] = {
-    "item": ("item_id", "item__code", "item__name"),
-    "town": ("town_id", "town__name"),
-    "village": ("village_id", "town__name", "village__name"),
-    "caller": ("caller_id", "caller__full_name", "caller__username"),
-    "unit": ("assigned_org_id", "assigned_org__name"),
+# group → (the task's field, how a key is labelled)
+GROUPS: dict[str, str] = {
+    "item": "item_id",
+    "town": "town_id",
+    "village": "village_id",
+    "caller": "caller_id",
+    "unit": "assigned_org_id",
 }
 
 
@@ -74,18 +77,38 @@ def _counts(row: dict[str, Any]) -> metrics.Counts:
     return metrics.Counts(**{k: row[f"n_{k}"] or 0 for k in metrics.Counts.__dataclass_fields__})
 
 
+def _labels(by: str, keys: list[Any]) -> dict[Any, str]:
+    """Names of the group keys, in one small query (the aggregate itself joins nothing)."""
+    ids = [k for k in keys if k is not None]
+    if by == "item":
+        return {
+            pk: f"{code} {name}"
+            for pk, code, name in LivelihoodItem.objects.filter(pk__in=ids).values_list("pk", "code", "name")
+        }
+    if by == "caller":
+        users = User.objects.filter(pk__in=ids).values_list("pk", "full_name", "username")
+        return {pk: full or user for pk, full, user in users}
+    if by == "village":
+        villages = Org.objects.filter(pk__in=ids).values_list("pk", "parent__name", "name")
+        return {pk: f"{town} {name}" for pk, town, name in villages}
+    return dict(Org.objects.filter(pk__in=ids).values_list("pk", "name"))
+
+
 def aggregate(qs: QuerySet[CallTask], by: str | None = None) -> list[dict[str, Any]]:
-    """One SQL query: the counts (and rates) of ``qs``, overall or per group."""
+    """The counts (and rates) of ``qs``, overall or per group: one SQL aggregate with
+    conditional counts, grouped by one integer column, plus one query for the labels."""
     if by is None:
         counts = _counts(qs.aggregate(**_aggregates()))
         return [{"key": None, "label": "", "counts": counts, "rates": metrics.rates(counts)}]
-    fields = GROUPS[by]
-    rows = qs.order_by().values(*fields).annotate(**_aggregates()).order_by(*fields[1:])
+    field = GROUPS[by]
+    rows = list(qs.order_by().values(field).annotate(**_aggregates()))
+    labels = _labels(by, [row[field] for row in rows])
     out = []
     for row in rows:
         counts = _counts(row)
-        label = " ".join(str(row[f]) for f in fields[1:] if row[f])
-        out.append({"key": row[fields[0]], "label": label, "counts": counts, "rates": metrics.rates(counts)})
+        label = labels.get(row[field], "")
+        out.append({"key": row[field], "label": label, "counts": counts, "rates": metrics.rates(counts)})
+    out.sort(key=lambda r: (r["label"] == "", r["label"]))
     return out
 
 
