@@ -90,6 +90,7 @@ class SeedReport:
     progress_settings_changed: bool = False
     submissions_created: int = 0
     roster_batches: int = 0
+    callback_campaigns: int = 0
 
     @property
     def changed(self) -> bool:
@@ -108,6 +109,7 @@ class SeedReport:
             or self.settings_changed
             or self.progress_settings_changed
             or self.submissions_created
+            or self.callback_campaigns
         )
 
 
@@ -150,6 +152,10 @@ def seed_demo(*, data_dir: Path | None = None, progress: Progress | None = None)
         say("submissions")
         report.roster_batches = seed_beneficiaries()
         say("beneficiaries")
+        from .callbacks_seed import seed_callbacks
+
+        report.callback_campaigns = seed_callbacks()
+        say("callbacks")
         roles_sync()
         say("roles")
         if report.changed:
@@ -166,6 +172,7 @@ def seed_demo(*, data_dir: Path | None = None, progress: Progress | None = None)
                     "items_filled": report.items_filled,
                     "reports": report.reports_created,
                     "roster_batches": report.roster_batches,
+                    "callback_campaigns": report.callback_campaigns,
                 },
             )
     return report

@@ -48,6 +48,7 @@ class Command(BaseCommand):
             "item_content": _("Livelihood items' policies, targets, milestones and progress reports ready."),
             "submissions": _("Submissions, reviews, external placements and point rules ready."),
             "beneficiaries": _("Beneficiary rosters imported."),
+            "callbacks": _("Callback campaigns: a finished town round and a city re-check under way."),
             "roles": _("Role groups and permissions synchronised."),
         }
         try:
