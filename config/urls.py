@@ -6,11 +6,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from minsheng.callbacks.api import api as callbacks_api
 from minsheng.portal import views as portal_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/callbacks/", callbacks_api.urls),
     path("search/", portal_views.search, name="search"),
     path("elder-mode/", portal_views.elder_mode, name="elder_mode"),
     path("i18n/", include("django.conf.urls.i18n")),

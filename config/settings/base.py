@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "minsheng.disclosures",
     "minsheng.portal",
     "minsheng.submissions",
+    "minsheng.callbacks",
     "minsheng.demo",
     # Wagtail
     "wagtail.contrib.forms",

@@ -37,7 +37,7 @@ from django.utils.translation import gettext as _
 
 from minsheng.core import idcard
 from minsheng.core.crypto import get_cipher
-from minsheng.core.masking import mask_id, mask_name
+from minsheng.core.masking import mask_id, mask_name, mask_phone
 from minsheng.core.services import audit_event, on_commit
 from minsheng.core.tabular import TableError, cell_text, read_rows
 from minsheng.orgs.choices import TOWN_KINDS, VILLAGE_KINDS
@@ -825,3 +825,56 @@ def benefit_remove(*, actor: User, benefit: Benefit, reason: str) -> None:
         benefit.delete()
         if not person.benefits.exists():
             person.delete()
+
+
+CORRECTABLE_FIELDS = ("phone", "id_number", "amount")
+
+
+def benefit_correct_field(*, actor: User | None, benefit: Benefit, field: str, value: str, note: str = "") -> None:
+    """Correct one detail of a benefit record or its person (a callback's approved correction).
+
+    ``phone`` and ``id_number`` are re-encrypted (the ID's blind index, gender and birth date
+    follow it); ``amount`` changes the benefit record. Audited with masked values only;
+    nothing in the registry is overwritten without this event.
+    """
+    if field not in CORRECTABLE_FIELDS:
+        raise ValueError(f"not a correctable field: {field}")
+    cipher = get_cipher()
+    with transaction.atomic():
+        person = Person.objects.select_for_update().get(pk=benefit.person_id)
+        before: str
+        after: str
+        if field == "phone":
+            phone = parse_phone(value) if value.strip() else ""
+            if value.strip() and not phone:
+                raise ValueError(_("Not a valid phone number."))
+            before, after = mask_phone(person.phone()), mask_phone(phone or "")
+            person.phone_enc = cipher.encrypt(phone) if phone else None
+            person.save(update_fields=["phone_enc", "updated_at"])
+        elif field == "id_number":
+            try:
+                parsed = idcard.parse(value)
+            except idcard.IdNumberError as exc:
+                raise ValueError(str(exc)) from exc
+            before, after = mask_id(person.id_number()), mask_id(parsed.number)
+            person.id_number_enc = cipher.encrypt(parsed.number)
+            person.id_index = cipher.blind_index(parsed.number)
+            person.gender = parsed.gender
+            person.birth_date = parsed.birth_date
+            person.save(update_fields=["id_number_enc", "id_index", "gender", "birth_date", "updated_at"])
+        else:
+            try:
+                amount = parse_amount(value)
+            except ValueError:
+                amount = None
+            if amount is None:
+                raise ValueError(_("Not a valid amount."))
+            before, after = str(benefit.amount or ""), str(amount)
+            Benefit.objects.filter(pk=benefit.pk).update(amount=amount, updated_at=timezone.now())
+        audit_event(
+            actor=actor,
+            action="beneficiary.correct",
+            target=person,
+            org=benefit.village,
+            data={"field": field, "before": before, "after": after, "benefit": benefit.pk, "note": note[:200]},
+        )

@@ -92,6 +92,7 @@ class SeedReport:
     submissions_created: int = 0
     roster_batches: int = 0
     disclosures_created: int = 0
+    callback_campaigns: int = 0
 
     @property
     def changed(self) -> bool:
@@ -111,6 +112,7 @@ class SeedReport:
             or self.progress_settings_changed
             or self.submissions_created
             or self.disclosures_created
+            or self.callback_campaigns
         )
 
 
@@ -157,6 +159,10 @@ def seed_demo(*, data_dir: Path | None = None, progress: Progress | None = None)
 
         report.disclosures_created = seed_disclosures()
         say("disclosures")
+        from .callbacks_seed import seed_callbacks
+
+        report.callback_campaigns = seed_callbacks()
+        say("callbacks")
         roles_sync()
         say("roles")
         if report.changed:
@@ -174,6 +180,7 @@ def seed_demo(*, data_dir: Path | None = None, progress: Progress | None = None)
                     "reports": report.reports_created,
                     "roster_batches": report.roster_batches,
                     "disclosures": report.disclosures_created,
+                    "callback_campaigns": report.callback_campaigns,
                 },
             )
     return report

@@ -23,6 +23,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupPagePermission, Page, PageLogEntry, Revision, Site
 
 from minsheng.beneficiaries.models import Benefit, ImportBatch, Person
+from minsheng.callbacks import selectors as callback_selectors
+from minsheng.callbacks.models import CallAttempt, CallTask, Campaign, CorrectionRequest
 from minsheng.core.models import AuditEvent, Notice
 from minsheng.demo import content, items_content
 from minsheng.disclosures.models import Disclosure, DisclosureEntry, DisclosureIndexPage, Objection
@@ -134,6 +136,10 @@ def snapshot() -> dict[str, Any]:
         "disclosure_entries": DisclosureEntry.objects.count(),
         "objections": list(Objection.objects.order_by("pk").values_list("pk", "disclosure_id", "deadline")),
         "benefits": Benefit.objects.count(),
+        "campaigns": list(Campaign.objects.order_by("pk").values_list("pk", "name", "seed")),
+        "call_tasks": list(CallTask.objects.order_by("pk").values_list("pk", "status", "attempts", "reached")),
+        "call_attempts": CallAttempt.objects.count(),
+        "corrections": list(CorrectionRequest.objects.order_by("pk").values_list("pk", "status")),
         "files": _files(),
         "image_files": sorted(p.name for p in Path(settings.MEDIA_ROOT).rglob("original_images/*")),
     }
@@ -500,3 +506,22 @@ def test_disclosures_running_ended_and_long_term(seeded: Seeded, client: Any) ->
     assert running[0].title in home
     page = client.get(f"/gongshi/{running[0].pk}/").content.decode()
     assert "*" in page
+
+
+def test_demo_callbacks(seeded: Seeded) -> None:
+    """青山镇's round is finished; the city's re-check is under way and flags 青山镇."""
+    town_round = Campaign.objects.get(round="town")
+    city = Campaign.objects.get(round="city")
+    town_tasks = CallTask.objects.filter(campaign=town_round)
+    assert town_tasks.count() > 100 and not town_tasks.exclude(status="done").exists()
+    assert set(town_tasks.values_list("town__name", flat=True)) == {"青山镇"}
+    assert CallAttempt.objects.filter(task__campaign=town_round).count() > town_tasks.count()  # retries, home visits
+    city_tasks = CallTask.objects.filter(campaign=city)
+    assert city.share == Decimal("0.2") and len(set(city_tasks.values_list("town_id", flat=True))) == 10
+    done = city_tasks.filter(status="done").count()
+    assert 0 < done < city_tasks.count()
+    coordinator = User.objects.get(username="coordinator")
+    rows = {r["label"]: r for r in callback_selectors.round_comparison(user=coordinator, campaign=city)}
+    assert rows["青山镇"]["flag"] is True
+    statuses = set(CorrectionRequest.objects.values_list("status", flat=True))
+    assert statuses == {"open", "approved", "rejected"}

@@ -49,6 +49,7 @@ class Command(BaseCommand):
             "submissions": _("Submissions, reviews, external placements and point rules ready."),
             "beneficiaries": _("Beneficiary rosters imported."),
             "disclosures": _("Disclosures and an objection ready."),
+            "callbacks": _("Callback campaigns: a finished town round and a city re-check under way."),
             "roles": _("Role groups and permissions synchronised."),
         }
         try:
