@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from minsheng.beneficiaries import selectors as registry_selectors
+from minsheng.core.masking import mask_phone
 from minsheng.orgs.choices import AREA_KINDS, VILLAGE_KINDS
 from minsheng.orgs.scoping import scope_for
 from minsheng.projects.models import LivelihoodItem
@@ -118,8 +119,13 @@ def objection_index(request: HttpRequest) -> HttpResponse:
 def objection_detail(request: HttpRequest, pk: int) -> HttpResponse:
     _require(request, "disclosures.view_objection")
     objection = get_object_or_404(selectors.objection_list(user=request.user), pk=pk)
-    form = ObjectionAnswerForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    contact = mask_phone(objection.contact())
+    if request.method == "POST" and request.POST.get("action") == "reveal_contact":
+        contact = services.objection_contact_reveal(actor=request.user, objection=objection)  # type: ignore[arg-type]
+        form = ObjectionAnswerForm()
+    else:
+        form = ObjectionAnswerForm(request.POST or None)
+    if request.method == "POST" and request.POST.get("action") != "reveal_contact" and form.is_valid():
         try:
             services.objection_answer(
                 actor=request.user,  # type: ignore[arg-type]
@@ -136,5 +142,11 @@ def objection_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The answer was recorded."))
             return redirect("disclosures_admin_objections")
-    context = {"objection": objection, "form": form, "days_left": objection.days_left(), "header_title": _("Objection")}
+    context = {
+        "objection": objection,
+        "form": form,
+        "contact": contact,
+        "days_left": objection.days_left(),
+        "header_title": _("Objection"),
+    }
     return TemplateResponse(request, "disclosures/admin/objection_detail.html", context)

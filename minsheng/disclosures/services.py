@@ -429,3 +429,23 @@ def objection_answer(
             },
         )
     return objection
+
+
+def objection_contact_reveal(*, actor: User, objection: Objection) -> str:
+    """The objector's contact in full, for the handler who must reply. The objector's
+    contact is personal data too: every reveal is an audit event (with the masked value)."""
+    from minsheng.core.masking import mask_phone
+
+    from .selectors import objection_list
+
+    if not objection_list(user=actor).filter(pk=objection.pk).exists():
+        raise PermissionDenied(_("This objection is outside your unit."))
+    contact = objection.contact()
+    audit_event(
+        actor=actor,
+        action="disclosure.objection_contact_reveal",
+        target=objection,
+        org=objection.disclosure.issuer,
+        data={"contact": mask_phone(contact)},
+    )
+    return contact
