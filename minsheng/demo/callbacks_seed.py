@@ -49,7 +49,7 @@ def _outcome(rng: random.Random, *, knows_rate: float, attempt: int) -> Outcome:
     )
 
 
-def _call_all(tasks: list[CallTask], rng: random.Random, callers: dict[int, User], knows_rate: Any) -> int:
+def _call_all(tasks: list[CallTask], rng: random.Random, callers: dict[Any, User], knows_rate: Any) -> int:
     calls = 0
     for task in tasks:
         for attempt in range(4):
