@@ -21,7 +21,7 @@ class TaskStatus(models.TextChoices):
 
 
 class Method(models.TextChoices):
-    PHONE = "phone", _("Phone")
+    PHONE = "phone", _("Phone call")
     HOME = "home", _("Home visit")
 
 

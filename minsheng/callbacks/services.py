@@ -374,7 +374,7 @@ def call_record(*, actor: User, task: CallTask, outcome: Outcome, source: str = 
                     task=task,
                     check=CheckField.PHONE,
                     proposed=outcome.proposed.get(CheckField.PHONE, "").strip(),
-                    note=str(Reached(outcome.reached).label),
+                    note="",  # the list shows the call's outcome (空号/停机) in the reader's language
                 )
             )
         audit_event(
