@@ -105,7 +105,12 @@ def objection_form(request: HttpRequest, *, page: Any, pk: int) -> HttpResponse:
         form = ObjectionForm(request.POST, entries=entries)
         key = _rate_key(request)
         count = int(cache.get(key, 0))
-        if count >= _rate_limit():
+        # every post counts too (a flood of invalid posts is throttled), with room for a
+        # person correcting mistakes: four times the limit of filed objections
+        attempts_key = f"{key}:attempts"
+        attempts = int(cache.get(attempts_key, 0))
+        cache.set(attempts_key, attempts + 1, RATE_WINDOW)
+        if count >= _rate_limit() or attempts >= 4 * _rate_limit():
             form.is_valid()
             form.add_error(
                 None,

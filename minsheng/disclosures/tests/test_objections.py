@@ -85,6 +85,10 @@ def test_spam_defences(world: dict[str, Any], index_page: Any, client: Client, s
     assert post(client, d, ip="10.0.0.9").status_code == 429
     assert Objection.objects.count() == 2
     assert post(client, d, ip="10.0.0.10").status_code == 200  # another network
+    # a flood of invalid posts is throttled too (four times the limit of filed objections)
+    codes = [post(client, d, ip="10.0.0.11", website="http://spam.example").status_code for _ in range(9)]
+    assert codes[:8] == [200] * 8 and codes[8] == 429
+    assert Objection.objects.count() == 3
 
 
 def test_answer_removes_or_corrects_through_the_registry(
