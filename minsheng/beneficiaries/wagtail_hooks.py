@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from minsheng.core.admin_menu import PermissionMenuItem
+
 from . import admin_views
 
 
@@ -25,15 +27,6 @@ def register_beneficiary_urls() -> list[Any]:
             name="beneficiaries_batch_errors",
         ),
     ]
-
-
-class PermissionMenuItem(MenuItem):  # type: ignore[misc]
-    def __init__(self, *args: Any, perm: str, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.perm = perm
-
-    def is_shown(self, request: Any) -> bool:
-        return bool(request.user.has_perm(self.perm))
 
 
 @hooks.register("register_admin_menu_item")

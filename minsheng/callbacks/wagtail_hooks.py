@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from minsheng.beneficiaries.wagtail_hooks import PermissionMenuItem
+from minsheng.core.admin_menu import PermissionMenuItem
 
 from . import views
 

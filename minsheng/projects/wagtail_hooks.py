@@ -11,6 +11,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from minsheng.core.admin_menu import PermissionMenuItem
 from minsheng.core.selectors import notice_list
 
 from . import admin_views, selectors
@@ -74,14 +75,11 @@ def register_progress_urls() -> list[Any]:
     ]
 
 
-class LateReportsMenuItem(MenuItem):  # type: ignore[misc]
-    def is_shown(self, request: Any) -> bool:
-        return request.user.has_perm("projects.view_progressreport")
-
-
 @hooks.register("register_admin_menu_item")
 def register_late_menu_item() -> MenuItem:
-    return LateReportsMenuItem(_("Late reports"), reverse("progress_late"), icon_name="warning", order=215)
+    return PermissionMenuItem(
+        _("Late reports"), reverse("progress_late"), icon_name="warning", order=215, perm="projects.view_progressreport"
+    )
 
 
 class DashboardPanel(Component):  # type: ignore[misc]

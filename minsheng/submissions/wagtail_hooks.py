@@ -14,6 +14,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from minsheng.core.admin_menu import PermissionMenuItem
+
 from . import admin_views, selectors, services
 from .models import ExternalPlacement, Penalty, PointRule, PointScheme, Quota, Submission
 
@@ -176,11 +178,6 @@ class ReviewerMenuItem(MenuItem):  # type: ignore[misc]
         return services.is_reviewer(request.user)
 
 
-class RankingsMenuItem(MenuItem):  # type: ignore[misc]
-    def is_shown(self, request: Any) -> bool:
-        return request.user.has_perm("submissions.view_submission")
-
-
 @hooks.register("register_admin_menu_item")
 def register_queue_menu_item() -> MenuItem:
     return ReviewerMenuItem(_("Review queue"), reverse("submission_queue"), icon_name="tasks", order=221)
@@ -188,7 +185,13 @@ def register_queue_menu_item() -> MenuItem:
 
 @hooks.register("register_admin_menu_item")
 def register_rankings_menu_item() -> MenuItem:
-    return RankingsMenuItem(_("Submission rankings"), reverse("submission_rankings"), icon_name="list-ol", order=222)
+    return PermissionMenuItem(
+        _("Submission rankings"),
+        reverse("submission_rankings"),
+        icon_name="list-ol",
+        order=222,
+        perm="submissions.view_submission",
+    )
 
 
 class QueuePanel(Component):  # type: ignore[misc]
