@@ -8,10 +8,11 @@ import pytest
 from django.test import Client
 
 from minsheng.beneficiaries.fake import person_id, person_phone
+from minsheng.core.tests.pdfcheck import pdf_text
 from minsheng.disclosures import services
 
 from .conftest import PEOPLE, running
-from .test_public import docx_text, pdf_text
+from .test_public import docx_text
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,5 @@
 import io
 import re
-import subprocess
-import tempfile
 from datetime import timedelta
 from typing import Any
 
@@ -9,19 +7,13 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from minsheng.core.tests.pdfcheck import pdf_text
 from minsheng.disclosures import services
 from minsheng.disclosures.models import Disclosure
 
 from .conftest import running
 
 pytestmark = pytest.mark.django_db
-
-
-def pdf_text(data: bytes) -> str:
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
-        f.write(data)
-        f.flush()
-        return subprocess.run(["pdftotext", "-layout", f.name, "-"], capture_output=True, text=True, check=True).stdout
 
 
 def docx_text(data: bytes) -> str:
