@@ -87,6 +87,7 @@ def phase_import(path: Path, var_dir: str) -> dict[str, Any]:
         "imported": result.rows_imported,
         "rejected": result.rows_rejected,
         "seconds": seconds,
+        "phases": {k: round(v, 1) for k, v in result.seconds.items()},
         "peak_mb": _peak_mb(),
     }
 
@@ -247,6 +248,7 @@ def main() -> None:
         r = _child(phase, args.file, args.iie_rows)
         rate = r["rows"] / r["seconds"]
         extra = f", read {r['read_seconds']:.1f} s" if "read_seconds" in r else ""
+        extra += "".join(f", {k} {v:.1f} s" for k, v in r.get("phases", {}).items())
         print(
             f"  {label:<32} {r['rows']:>9,} rows  {r['seconds']:7.1f} s  {rate:>9,.0f} rows/s  "
             f"peak {r['peak_mb']:,.0f} MB{extra}"

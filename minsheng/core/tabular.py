@@ -89,20 +89,25 @@ def _read_spreadsheet(
             _("No sheet named “%(sheet)s”; the sheets are: %(names)s") % {"sheet": sheet, "names": "、".join(names)}
         )
     data = book.get_sheet_by_name(sheet or names[0])
-    start_row, start_col = data.start if data.start else (0, 0)
+    # calamine's iter_rows() starts at the sheet's first row (leading empty rows included) but
+    # at its first used column: rows are numbered from 1, columns are shifted by ``start_col``.
+    start_col = data.start[1] if data.start else 0
     if on_size is not None:
         on_size(data.height)
     # merged ranges: {first row: [(last row, first col, last col)]}, in sheet coordinates
     merged: dict[int, list[tuple[int, int, int]]] = {}
     if fill_merged:
-        for (r0, c0), (r1, c1) in data.merged_cell_ranges or ():
+        ranges = data.merged_cell_ranges
+        if ranges is None and path.suffix.lower() == ".ods":  # calamine gives none for ODS
+            ranges = ods_merged_ranges(path, sheet or names[0])
+        for (r0, c0), (r1, c1) in ranges or ():
             if r1 > r0 or c1 > c0:
                 merged.setdefault(r0, []).append((r1, c0, c1))
     active: list[tuple[int, int, int, Any]] = []  # (last row, first col, last col, value)
     for offset, raw in enumerate(data.iter_rows()):
         row = list(raw)
         if merged or active:
-            absolute = start_row + offset
+            absolute = offset
             active = [m for m in active if m[0] >= absolute]
             for last, c0, c1 in merged.pop(absolute, ()):
                 idx = c0 - start_col
@@ -111,4 +116,49 @@ def _read_spreadsheet(
             for _last, c0, c1, value in active:
                 for col in range(max(c0 - start_col, 0), min(c1 - start_col + 1, len(row))):
                     row[col] = value
-        yield start_row + offset + 1, row
+        yield offset + 1, row
+
+
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+
+
+def ods_merged_ranges(path: Path, sheet: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The merged ranges of one sheet of an ODS file, ((first row, first col), (last row,
+    last col)) 0-based, read from its content.xml as a stream (a sheet can be large)."""
+    import zipfile
+
+    from defusedxml.ElementTree import iterparse
+
+    ranges: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    try:
+        archive = zipfile.ZipFile(path)
+        content = archive.open("content.xml")
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return ranges
+    inside, row, col = False, 0, 0
+    with archive, content:
+        for event, elem in iterparse(content, events=("start", "end")):
+            tag = elem.tag
+            if tag == f"{_TABLE}table":
+                if event == "start":
+                    inside = elem.get(f"{_TABLE}name") == sheet
+                elif inside:
+                    break
+                continue
+            if not inside:
+                if event == "end":
+                    elem.clear()
+                continue
+            if tag == f"{_TABLE}table-row":
+                if event == "start":
+                    col = 0
+                else:
+                    row += int(elem.get(f"{_TABLE}number-rows-repeated", "1"))
+                    elem.clear()
+            elif tag in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell") and event == "start":
+                rows = int(elem.get(f"{_TABLE}number-rows-spanned", "1"))
+                cols = int(elem.get(f"{_TABLE}number-columns-spanned", "1"))
+                if rows > 1 or cols > 1:
+                    ranges.append(((row, col), (row + rows - 1, col + cols - 1)))
+                col += int(elem.get(f"{_TABLE}number-columns-repeated", "1"))
+    return ranges

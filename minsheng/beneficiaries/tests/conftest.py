@@ -110,6 +110,10 @@ def write_messy(path: Path, encoding: str = "utf-8") -> Path:
             r += 1
         book.close()
         return path
+    if path.suffix == ".xls":
+        return _write_xls(path)
+    if path.suffix == ".ods":
+        return _write_ods(path)
     with path.open("w", encoding=encoding, newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(["青山镇2022年困难群众救助对象花名册"])
@@ -122,8 +126,95 @@ def write_messy(path: Path, encoding: str = "utf-8") -> Path:
     return path
 
 
+def _sheet_rows() -> list[tuple[int, list[Any]]]:
+    """(0-based sheet row, cells) of the messy roster below its title, unit line and header."""
+    rows: list[tuple[int, list[Any]]] = [
+        (1, ["填报单位：青山镇民政办", "", "", "", "填报日期：2022年6月"]),
+        (2, HEADINGS),
+    ]
+    r = FIRST_DATA_ROW - 1
+    for cells, _e, _w in MESSY:
+        if cells is not None:
+            rows.append((r, cells))
+        r += 1
+    for footer in FOOTERS:
+        rows.append((r, footer))
+        r += 1
+    return rows
+
+
+def _write_xls(path: Path) -> Path:
+    """Excel 97–2003 (BIFF8), as old office PCs still save: numbers, real dates, merged cells."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("花名册")
+    date_style = xlwt.easyxf(num_format_str="YYYY-MM-DD")
+    sheet.write_merge(0, 0, 0, 6, "青山镇2022年困难群众救助对象花名册")
+    first = FIRST_DATA_ROW - 1 + MERGED_FIRST
+    for r, cells in _sheet_rows():
+        for c, value in enumerate(cells):
+            if c == 4 and r in (first, first + 1):
+                continue  # the merged village block, written below
+            if isinstance(value, dt.date):
+                sheet.write(r, c, value, date_style)
+            elif isinstance(value, Numeric):
+                sheet.write(r, c, float(value))
+            elif value != "":
+                sheet.write(r, c, value)
+    sheet.write_merge(first, first + 1, 4, 4, "杨柳村")
+    book.save(str(path))
+    return path
+
+
+def _write_ods(path: Path) -> Path:
+    """OpenDocument (WPS and LibreOffice): float and date cells, a merged title and village."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import CoveredTableCell, Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="花名册")
+    title = TableRow()
+    cell = TableCell(valuetype="string", numbercolumnsspanned=7)
+    cell.addElement(P(text="青山镇2022年困难群众救助对象花名册"))
+    title.addElement(cell)
+    for _ in range(6):
+        title.addElement(CoveredTableCell())
+    table.addElement(title)
+    first = FIRST_DATA_ROW - 1 + MERGED_FIRST
+    expected = 1
+    for r, cells in _sheet_rows():
+        while expected < r:  # the blank row
+            table.addElement(TableRow())
+            expected += 1
+        row = TableRow()
+        for c, value in enumerate(cells):
+            if c == 4 and r == first + 1:
+                row.addElement(CoveredTableCell())
+                continue
+            if isinstance(value, dt.date):
+                cell = TableCell(valuetype="date", datevalue=value.isoformat())
+            elif isinstance(value, Numeric):
+                cell = TableCell(valuetype="float", value=repr(float(value)))
+            else:
+                cell = TableCell(valuetype="string")
+            if c == 4 and r == first:
+                cell.setAttribute("numberrowsspanned", "2")
+            if value != "":
+                cell.addElement(P(text=value.isoformat() if isinstance(value, dt.date) else str(value)))
+            row.addElement(cell)
+        table.addElement(row)
+        expected = r + 1
+    doc.spreadsheet.addElement(table)
+    doc.save(str(path))
+    return path
+
+
 FILE_KINDS = {
     "xlsx": ("roster.xlsx", "utf-8"),
+    "xls": ("roster.xls", "utf-8"),
+    "ods": ("roster.ods", "utf-8"),
     "csv-utf8": ("roster.csv", "utf-8"),
     "csv-bom": ("roster.csv", "utf-8-sig"),
     "csv-gb18030": ("roster.csv", "gb18030"),

@@ -1,7 +1,8 @@
-"""The roster import: every rule on a messy roster, as xlsx and as CSV (UTF-8, BOM, GB18030)."""
+"""The roster import: every rule on a messy roster, as xlsx, xls, ods and CSV (UTF-8, BOM, GB18030)."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -142,6 +143,30 @@ def test_failure_mid_batch_stores_nothing(tmp_path: Path, items: Any, org_tree: 
     assert not Person.objects.exists() and not Benefit.objects.exists()
     batch = ImportBatch.objects.get()
     assert batch.status == BatchStatus.FAILED and "disk full" in batch.message
+
+
+def test_people_registered_after_an_import_get_fresh_ids(tmp_path: Path, items: Any, org_tree: Any) -> None:
+    """The import takes a block of ids at once; the next person saved by the ORM is past it."""
+    run(write_messy(tmp_path / "r.xlsx"), items, org_tree)
+    imported = set(Person.objects.values_list("pk", flat=True))
+    assert len(imported) == EXPECTED_IMPORTED
+    cipher = get_cipher()
+    later = Person.objects.create(
+        name="钱七",
+        id_number_enc=cipher.encrypt(person_id(40)),
+        id_index=cipher.blind_index(person_id(40)),
+        gender="F",
+        birth_date=date(1970, 1, 1),
+        village=org_tree["349981101201"],
+    )
+    assert later.pk not in imported and later.pk > max(imported)
+    again = beneficiaries_import(
+        actor=None, path=write_messy(tmp_path / "r.csv"), item=items["2022-07"], org=org_tree["349981000000"]
+    )
+    # city-wide, the 塔下村 row is found too: one more new person, numbered after 钱七
+    assert again.rows_imported == EXPECTED_IMPORTED + 1
+    assert Person.objects.count() == EXPECTED_IMPORTED + 2
+    assert Person.objects.order_by("-pk").values_list("pk", flat=True)[0] > later.pk
 
 
 def test_village_outside_the_org_and_village_org(tmp_path: Path, items: Any, org_tree: Any) -> None:
