@@ -212,8 +212,10 @@ def _child(phase: str, path: Path, rows: int) -> dict[str, Any]:
     setup = [sys.executable, __file__, str(path), "--phase", "setup", "--var", var_dir]
     subprocess.run(setup, check=True, env=env)
     cmd = [sys.executable, __file__, str(path), "--phase", phase, "--var", var_dir, "--iie-rows", str(rows)]
-    out = subprocess.run(cmd, check=True, env=env, capture_output=True, text=True).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"{phase} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
