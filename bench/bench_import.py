@@ -159,7 +159,7 @@ def phase_iie(path: Path, var_dir: str, rows: int) -> dict[str, Any]:
         Org.objects.filter(kind__in=["village", "community"]).values_list("pk", "code", "name")
     )
     it = read_rows(path, fill_merged=True)
-    header = find_header(it)
+    header, it = find_header(it)
     cols = header.columns
     data = tablib.Dataset(headers=["name", "id_number", "phone", "village"])
     for _n, cells in it:

@@ -16,10 +16,16 @@ from .roster import FIELDS
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("roster file"), help_text=gettext_lazy("xlsx, xls, ods or csv"))
+    file = forms.FileField(
+        label=gettext_lazy("roster file"), help_text=gettext_lazy("xlsx, xls, ods, csv, or Excel's Unicode text (txt)")
+    )
     item: forms.ModelChoiceField = forms.ModelChoiceField(label=gettext_lazy("livelihood item"), queryset=None)  # type: ignore[arg-type,type-arg]
     org: forms.ModelChoiceField = forms.ModelChoiceField(label=gettext_lazy("unit the roster covers"), queryset=None)  # type: ignore[arg-type,type-arg]
-    sheet = forms.CharField(label=gettext_lazy("sheet"), required=False, help_text=gettext_lazy("first sheet if empty"))
+    sheet = forms.CharField(
+        label=gettext_lazy("sheet"),
+        required=False,
+        help_text=gettext_lazy("if empty, the first sheet that holds a roster"),
+    )
     on_duplicate = forms.ChoiceField(
         label=gettext_lazy("people already registered for this item"),
         choices=OnDuplicate.choices,
@@ -46,8 +52,8 @@ class ImportForm(forms.Form):
                 _("The file is larger than %(limit)d MB; split the roster into several files.") % {"limit": limit}
             )
         name = (upload.name or "").lower()
-        if not (name.endswith(".csv") or any(name.endswith(s) for s in SPREADSHEET_SUFFIXES)):
-            raise forms.ValidationError(_("Upload an xlsx, xls, ods or csv file."))
+        if not (name.endswith((".csv", ".txt")) or any(name.endswith(s) for s in SPREADSHEET_SUFFIXES)):
+            raise forms.ValidationError(_("Upload an xlsx, xls, ods, csv or txt file."))
         return upload
 
     def clean_mapping(self) -> dict[str, str]:

@@ -5,6 +5,7 @@ rows and writes what it returns.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -18,7 +19,7 @@ from django.utils.translation import gettext as _
 from minsheng.core import idcard
 from minsheng.core.tabular import cell_text
 
-FIELDS = ("name", "id_number", "phone", "village", "amount", "paid_on")
+FIELDS = ("name", "id_number", "phone", "village", "town", "amount", "paid_on")
 REQUIRED_COLUMNS = ("name", "id_number")
 
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
@@ -51,6 +52,17 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "所属村（社区）",
         "village",
     ),
+    "town": (
+        "乡镇",
+        "所在乡镇",
+        "乡镇（街道）",
+        "所在乡镇（街道）",
+        "镇（街道）",
+        "所属乡镇",
+        "镇街",
+        "乡镇名称",
+        "town",
+    ),
     "amount": (
         "补助金额",
         "补助标准（元）",
@@ -72,6 +84,7 @@ EARLIEST_PAYOUT = date(1990, 1, 1)
 HEADER_SEARCH_ROWS = 30
 
 _HEADER_JUNK = re.compile(r"[\s*＊:：()（）\[\]【】]")
+_PARENTHETICAL = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
 _SPACES = re.compile(r"\s+")
 _DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 _AMOUNT_JUNK = re.compile(r"[\s,，¥￥元圆]|rmb|人民币", re.IGNORECASE)
@@ -113,6 +126,19 @@ class Header:
     row: int
     cells: list[str]
     columns: dict[str, int]  # field -> column index
+    subheader_row: int | None = None
+
+    def is_data(self, cells: list[Any]) -> bool:
+        """Whether a row holds a person at all: a row with nothing but its serial number, a
+        remark or a village filled down a merged block (a template's unused numbered rows) is
+        not one; a row with any of name, ID number, phone, amount or date is, and is checked."""
+        for f in ("name", "id_number", "phone", "amount", "paid_on"):
+            idx = self.columns.get(f)
+            if idx is not None and idx < len(cells):
+                value = cells[idx]
+                if not (value is None or value == "" or (isinstance(value, str) and value.isspace())):
+                    return True
+        return False
 
     def label(self, field_name: str) -> str:
         idx = self.columns.get(field_name)
@@ -126,6 +152,7 @@ FIELD_LABELS = {
     "id_number": "身份证号码",
     "phone": "联系电话",
     "village": "村（社区）",
+    "town": "乡镇（街道）",
     "amount": "补助金额",
     "paid_on": "发放日期",
 }
@@ -161,6 +188,21 @@ def parse_mapping(text: str) -> dict[str, str]:
     return mapping
 
 
+def _alias(cell: Any) -> str | None:
+    """The field a heading names: 身份证号码, 身份证 号码, 公民身份号码（18位）, 补助金额元…"""
+    key = normalise_heading(cell)
+    if not key:
+        return None
+    target = _ALIAS_LOOKUP.get(key)
+    if target is None and key.endswith("元"):
+        target = _ALIAS_LOOKUP.get(key[:-1])
+    if target is None:  # a remark in brackets: 联系电话（手机）, 身份证号码(18位)
+        bare = normalise_heading(_PARENTHETICAL.sub("", unicodedata.normalize("NFKC", cell_text(cell))))
+        if bare and bare != key:
+            target = _ALIAS_LOOKUP.get(bare) or (_ALIAS_LOOKUP.get(bare[:-1]) if bare.endswith("元") else None)
+    return target
+
+
 def map_header(cells: list[Any], mapping: Mapping[str, str] | None = None) -> dict[str, int]:
     explicit = {normalise_heading(k): v for k, v in (mapping or {}).items()}
     columns: dict[str, int] = {}
@@ -168,20 +210,26 @@ def map_header(cells: list[Any], mapping: Mapping[str, str] | None = None) -> di
         key = normalise_heading(cell)
         if not key:
             continue
-        target = explicit.get(key) or (None if explicit and key in explicit else _ALIAS_LOOKUP.get(key))
-        if target is None and key.endswith("元"):
-            target = _ALIAS_LOOKUP.get(key[:-1])
+        target = explicit.get(key) if explicit else None
+        if target is None and not (explicit and key in explicit):
+            target = _alias(cell)
         if target and target not in columns:
             columns[target] = idx
     return columns
 
 
-def find_header(rows: Iterator[tuple[int, list[Any]]], mapping: Mapping[str, str] | None = None) -> Header:
-    """The header row, below any title rows; ``rows`` continues with the data rows."""
+def find_header(
+    rows: Iterator[tuple[int, list[Any]]], mapping: Mapping[str, str] | None = None
+) -> tuple[Header, Iterator[tuple[int, list[Any]]]]:
+    """The header row, below any title rows, and the rows that follow it.
+
+    A second heading row under the first (补助 over 金额 | 日期, as merged headings print) adds
+    the columns it names; the header's label of such a column is the two headings joined."""
     for seen, (rownum, cells) in enumerate(rows):
         columns = map_header(cells, mapping)
         if all(f in columns for f in REQUIRED_COLUMNS):
-            return Header(row=rownum, cells=[cell_text(c) for c in cells], columns=columns)
+            header = Header(row=rownum, cells=[cell_text(c) for c in cells], columns=columns)
+            return header, _with_subheader(header, rows, mapping)
         if seen + 1 >= HEADER_SEARCH_ROWS:
             break
     raise RosterUnusable(
@@ -190,6 +238,32 @@ def find_header(rows: Iterator[tuple[int, list[Any]]], mapping: Mapping[str, str
         )
         % {"n": HEADER_SEARCH_ROWS}
     )
+
+
+def _with_subheader(
+    header: Header, rows: Iterator[tuple[int, list[Any]]], mapping: Mapping[str, str] | None
+) -> Iterator[tuple[int, list[Any]]]:
+    """Read the row after the header now (the columns must be known before any data row)."""
+    first = next(rows, None)
+    if first is None:
+        return rows
+    rownum, cells = first
+    sub = map_header(cells, mapping)
+    # a person's row (a name or an ID number of its own) is never taken for headings
+    person = any(
+        i < len(cells) and cell_text(cells[i]) not in ("", header.cells[i])
+        for i in (header.columns["name"], header.columns["id_number"])
+    )
+    added = {f: i for f, i in sub.items() if f not in header.columns and i not in header.columns.values()}
+    if not added or person:
+        return itertools.chain([first], rows)
+    for f, i in added.items():
+        header.columns[f] = i
+        if i < len(header.cells):
+            above, label = header.cells[i], cell_text(cells[i])
+            header.cells[i] = f"{above}{label}" if above and above != label else label
+    header.subheader_row = rownum
+    return rows
 
 
 def is_blank(cells: list[Any]) -> bool:
@@ -325,47 +399,115 @@ def village_key(text: str) -> str:
     return key
 
 
+TOWN_SUFFIXES = ("街道办事处", "办事处", "街道", "镇", "乡")
+
+
+def town_key(text: str) -> str:
+    """A town's name without spaces and its usual suffixes: 青山镇 → 青山."""
+    key = _SPACES.sub("", unicodedata.normalize("NFKC", text))
+    for suffix in TOWN_SUFFIXES:
+        if key.endswith(suffix) and len(key) > len(suffix):
+            return key[: -len(suffix)]
+    return key
+
+
 @dataclass
 class VillageIndex:
-    """Villages and communities of one subtree, found by code or name variant."""
+    """Villages and communities of one subtree, found by code or name variant, and inside a
+    named town when two towns have a village of the same name."""
 
     by_code: dict[str, int] = field(default_factory=dict)
     by_name: dict[str, int | None] = field(default_factory=dict)  # None: ambiguous
-    town_names: tuple[str, ...] = ()
-    _cache: dict[str, int | None] = field(default_factory=dict)
+    by_town: dict[tuple[int, str], int] = field(default_factory=dict)  # (town id, name variant)
+    towns: dict[str, int] = field(default_factory=dict)  # town name variant → town id
+    town_names: tuple[str, ...] = ()  # longest first, for 青山镇张庄村
+    _cache: dict[tuple[str, str], int | None] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, villages: Iterable[tuple[int, str, str]], towns: Iterable[str] = ()) -> VillageIndex:
-        index = cls(town_names=tuple(sorted({t for t in towns if t}, key=len, reverse=True)))
-        for pk, code, name in villages:
+    def build(
+        cls,
+        villages: Iterable[tuple[int, str, str] | tuple[int, str, str, int | None]],
+        towns: Iterable[tuple[int, str, str] | str] = (),
+    ) -> VillageIndex:
+        """``villages``: (id, code, name[, town id]); ``towns``: (id, name, short name)."""
+        index = cls()
+        names: set[str] = set()
+        for town in towns:
+            if isinstance(town, str):
+                names.add(town)
+                continue
+            pk, *variants = town
+            for variant in variants:
+                if variant:
+                    names.add(variant)
+                    index.towns[_SPACES.sub("", unicodedata.normalize("NFKC", variant))] = pk
+                    index.towns.setdefault(town_key(variant), pk)
+        index.town_names = tuple(sorted(names, key=len, reverse=True))
+        for row in villages:
+            pk, code, name = row[0], row[1], row[2]
+            town_id = row[3] if len(row) > 3 else None
             index.by_code[code] = pk
             for key in {_SPACES.sub("", name), village_key(name)}:
                 if key in index.by_name and index.by_name[key] != pk:
                     index.by_name[key] = None
                 else:
                     index.by_name[key] = pk
+                if town_id is not None:
+                    index.by_town[(town_id, key)] = pk
         return index
 
-    def find(self, value: Any) -> int | None:
+    def find(self, value: Any, town: Any = None) -> int | None:
         text = cell_text(value)
-        if text in self._cache:
-            return self._cache[text]
-        found = self._find(text)
-        self._cache[text] = found
+        town_text = cell_text(town) if town is not None else ""
+        cache_key = (text, town_text)
+        if cache_key in self._cache:
+            return self._cache[cache_key]
+        found = self._find(text, town_text)
+        self._cache[cache_key] = found
         return found
 
-    def _find(self, text: str) -> int | None:
+    def ambiguous(self, value: Any) -> bool:
+        """Whether the name (without a town) fits villages of several towns."""
+        plain = _SPACES.sub("", unicodedata.normalize("NFKC", cell_text(value)))
+        return any(c in self.by_name and self.by_name[c] is None for c in (plain, village_key(plain)))
+
+    def town_of(self, text: str) -> int | None:
+        plain = _SPACES.sub("", unicodedata.normalize("NFKC", text))
+        return self.towns.get(plain) or self.towns.get(town_key(plain)) if plain else None
+
+    def _in_town(self, town_id: int, name: str) -> int | None:
+        for candidate in (name, village_key(name)):
+            found = self.by_town.get((town_id, candidate))
+            if found is not None:
+                return found
+        return None
+
+    def _find(self, text: str, town_text: str = "") -> int | None:
         plain = _SPACES.sub("", unicodedata.normalize("NFKC", text))
         if plain.isdigit():
             return self.by_code.get(plain)
+        town_id = self.town_of(town_text) if town_text else None
+        if town_id is not None:  # a town column: the village must be in that town
+            found = self._in_town(town_id, plain)
+            if found is None:
+                for town in self.town_names:  # 青山镇张庄村 in the village column as well
+                    if plain.startswith(town) and len(plain) > len(town) and self.town_of(town) == town_id:
+                        found = self._in_town(town_id, plain[len(town) :])
+                        break
+            return found
         for candidate in (plain, village_key(plain)):
-            if candidate in self.by_name:
+            if candidate in self.by_name and self.by_name[candidate] is not None:
                 return self.by_name[candidate]
         for town in self.town_names:  # 青山镇张庄村
             if plain.startswith(town) and len(plain) > len(town):
                 rest = plain[len(town) :]
+                prefixed = self.town_of(town)
+                if prefixed is not None and self.by_town:
+                    found = self._in_town(prefixed, rest)
+                    if found is not None:
+                        return found
                 for candidate in (rest, village_key(rest)):
-                    if candidate in self.by_name:
+                    if self.by_name.get(candidate) is not None:
                         return self.by_name[candidate]
         return None
 
@@ -390,6 +532,11 @@ def messages() -> dict[str, str]:
             "and type the number again."
         ),
         "unknown_place": _("No village or community “%(value)s” in %(org)s."),
+        "unknown_place_ambiguous": _(
+            "“%(value)s” is the name of villages in several towns of %(org)s; add the town (乡镇) column "
+            "or write the town before the village, e.g. 青山镇张庄村."
+        ),
+        "unknown_place_town": _("No village or community “%(value)s” in %(town)s."),
         "bad_amount": _("The amount “%(value)s” cannot be read or is negative."),
         "bad_date": _("The date “%(value)s” cannot be read, is in the future or is before 1990."),
         "duplicate_in_file": _("The same ID number is already in row %(first)s for this item; the first row is kept."),

@@ -39,7 +39,7 @@ from minsheng.core import idcard
 from minsheng.core.crypto import get_cipher
 from minsheng.core.masking import mask_id, mask_name, mask_phone
 from minsheng.core.services import audit_event, on_commit
-from minsheng.core.tabular import TableError, cell_text, read_rows
+from minsheng.core.tabular import TableError, cell_text, read_rows, sheet_names
 from minsheng.orgs.choices import TOWN_KINDS, VILLAGE_KINDS
 from minsheng.orgs.models import Org, User
 from minsheng.projects.models import LivelihoodItem
@@ -410,7 +410,23 @@ def _check_rows(
             ImportBatch.objects.filter(pk=batch.pk).update(rows_total=n)
 
     rows = read_rows(path, sheet=sheet, fill_merged=True, on_size=on_size)
-    header = find_header(rows, mapping)
+    try:
+        header, rows = find_header(rows, mapping)
+    except RosterUnusable:
+        if sheet is not None:
+            raise
+        # the roster is not on the first sheet (a cover sheet, 填表说明…): take the first that has one
+        for other in sheet_names(path)[1:]:
+            try:
+                header, rows = find_header(read_rows(path, sheet=other, fill_merged=True, on_size=on_size), mapping)
+            except RosterUnusable:
+                continue
+            if batch is not None:
+                batch.sheet = other[:100]
+                ImportBatch.objects.filter(pk=batch.pk).update(sheet=batch.sheet)
+            break
+        else:
+            raise
     result.header = header.cells
     cols = header.columns
     village_col = cols.get("village")
@@ -420,9 +436,10 @@ def _check_rows(
     msgs = messages()
     cipher = get_cipher()
     today = timezone.localdate()
-    labels = {f: header.label(f) for f in ("name", "id_number", "phone", "village", "amount", "paid_on")}
+    labels = {f: header.label(f) for f in ("name", "id_number", "phone", "village", "town", "amount", "paid_on")}
     name_col, id_col = cols["name"], cols["id_number"]
     phone_col, amount_col, date_col = cols.get("phone"), cols.get("amount"), cols.get("paid_on")
+    town_col = cols.get("town")
     existing_benefits: dict[int, int] = dict(
         Benefit.objects.filter(item=item, year=item.year).values_list("person_id", "pk")
     )
@@ -463,7 +480,7 @@ def _check_rows(
         pending.clear()
 
     for rownum, cells in rows:
-        if is_blank(cells) or is_footer(cells, header):
+        if is_blank(cells) or is_footer(cells, header) or not header.is_data(cells):
             continue
         if len(cells) < width:
             cells = cells + [None] * (width - len(cells))
@@ -509,14 +526,15 @@ def _check_rows(
                     )
                 )
             else:
-                village_id = villages.find(raw_village)
+                raw_town = cell(cells, town_col)
+                village_id = villages.find(raw_village, raw_town)
                 if village_id is None:
                     problems.append(
                         Problem(
                             rownum,
                             labels["village"],
                             "unknown_place",
-                            msgs["unknown_place"] % {"value": cell_text(raw_village), "org": org.name},
+                            _unknown_place(villages, msgs, raw_village, raw_town, org),
                         )
                     )
         amount: Decimal | None = None
@@ -586,11 +604,23 @@ def _check_rows(
     return result, ready
 
 
+def _unknown_place(villages: VillageIndex, msgs: dict[str, str], raw_village: Any, raw_town: Any, org: Org) -> str:
+    value = cell_text(raw_village)
+    town = cell_text(raw_town)
+    if town and villages.town_of(town) is not None:
+        return msgs["unknown_place_town"] % {"value": value, "town": town}
+    if villages.ambiguous(raw_village):
+        return msgs["unknown_place_ambiguous"] % {"value": value, "org": org.name}
+    return msgs["unknown_place"] % {"value": value, "org": org.name}
+
+
 def _village_index(org: Org) -> VillageIndex:
     subtree = Org.objects.filter(path__startswith=org.path, is_active=True)
-    villages = subtree.filter(kind__in=VILLAGE_KINDS).values_list("pk", "code", "name")
-    towns = [n for pair in subtree.filter(kind__in=TOWN_KINDS).values_list("name", "short_name") for n in pair]
-    return VillageIndex.build(villages, towns)
+    villages = subtree.filter(kind__in=VILLAGE_KINDS).values_list("pk", "code", "name", "parent_id")
+    towns = Org.objects.filter(kind__in=TOWN_KINDS, is_active=True).filter(
+        pk__in=subtree.filter(kind__in=VILLAGE_KINDS).values("parent_id")
+    )
+    return VillageIndex.build(villages, towns.values_list("pk", "name", "short_name"))
 
 
 def _existing_people(indexes: Sequence[bytes]) -> dict[bytes, int]:

@@ -23,6 +23,11 @@ class TableError(Exception):
 
 
 def decode_text(raw: bytes) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's “Unicode text” (UTF-16, tab-separated)
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise TableError(_("The file is neither UTF-8 nor GB18030 text.")) from None
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return raw.decode(encoding)
@@ -68,8 +73,30 @@ def read_rows(
         text = decode_text(path.read_bytes())
         if on_size is not None:
             on_size(text.count("\n") + (0 if text.endswith("\n") else 1))
-        for lineno, row in enumerate(csv.reader(io.StringIO(text)), start=1):
+        for lineno, row in enumerate(csv.reader(io.StringIO(text), delimiter=_delimiter(text)), start=1):
             yield lineno, list(row)
+
+
+def _delimiter(text: str) -> str:
+    """Comma, or tab / semicolon when the first lines use that instead (“Unicode text”, or a
+    CSV from a European-locale Excel)."""
+    head = text[:20_000].splitlines()[:30]
+    counts = {d: sum(line.count(d) for line in head) for d in (",", "\t", ";")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] > counts[","] else ","
+
+
+def sheet_names(path: Path | str) -> list[str]:
+    """The sheets of a spreadsheet (none for CSV and text files)."""
+    path = Path(path)
+    if path.suffix.lower() not in SPREADSHEET_SUFFIXES:
+        return []
+    from python_calamine import CalamineWorkbook
+
+    try:
+        return list(CalamineWorkbook.from_path(str(path)).sheet_names)
+    except Exception as exc:  # calamine raises several error types for unreadable files
+        raise TableError(_("The spreadsheet cannot be read: %(error)s") % {"error": exc}) from exc
 
 
 def _read_spreadsheet(

@@ -115,7 +115,7 @@ def write_messy(path: Path, encoding: str = "utf-8") -> Path:
     if path.suffix == ".ods":
         return _write_ods(path)
     with path.open("w", encoding=encoding, newline="") as fh:
-        writer = csv.writer(fh)
+        writer = csv.writer(fh, delimiter="\t" if path.suffix == ".txt" else ",")
         writer.writerow(["青山镇2022年困难群众救助对象花名册"])
         writer.writerow(["填报单位：青山镇民政办", "", "", "", "填报日期：2022年6月"])
         writer.writerow(HEADINGS)
@@ -218,6 +218,7 @@ FILE_KINDS = {
     "csv-utf8": ("roster.csv", "utf-8"),
     "csv-bom": ("roster.csv", "utf-8-sig"),
     "csv-gb18030": ("roster.csv", "gb18030"),
+    "txt-utf16": ("roster.txt", "utf-16"),  # Excel's “Unicode text”: UTF-16 with a BOM, tab-separated
 }
 
 

@@ -218,6 +218,14 @@ def test_upload_limits_and_scope(client: Any, users: Any, items: Any, org_tree: 
     form = response.context["form"]
     assert "file" in form.errors and "org" in form.errors  # too large; 白塔镇 is not qingshan's
     assert not ImportBatch.objects.exists()
+    settings.IMPORT_MAX_UPLOAD_MB = 1
+    for name, accepted in (("r.pdf", False), ("r.exe", False), ("r.txt", True), ("r.ODS", True)):
+        response = client.post(
+            reverse("beneficiaries_import"),
+            {"file": SimpleUploadedFile(name, b"x"), "item": items["2022-13"].pk, "org": 0, "on_duplicate": "skip"},
+        )
+        assert ("file" not in response.context["form"].errors) is accepted, name
+    assert not ImportBatch.objects.exists()
     client.force_login(users["zhangzhuang"])
     assert client.get(reverse("beneficiaries_import")).status_code in (302, 403)  # Wagtail: denied
     assert Benefit.objects.count() == 0

@@ -103,3 +103,18 @@ def test_rows_keep_their_sheet_numbers_below_leading_blank_rows_and_columns(tmp_
     for path in (xlsx, xls):
         rows = {n: [cell_text(c) for c in cells] for n, cells in read_rows(path, fill_merged=True) if any(cells)}
         assert rows == {4: ["姓名", "村名"], 5: ["张三", "张庄村"], 6: ["李四", "李洼村"], 7: ["王五", "李洼村"]}, path
+
+
+def test_text_files_in_utf16_with_tabs_and_csv_with_semicolons(tmp_path: Path) -> None:
+    unicode_text = tmp_path / "r.txt"
+    unicode_text.write_text("姓名\t身份证号码\t村名\n张三\t349981195001011235\t张庄村,一组\n", encoding="utf-16")
+    assert [cells for _n, cells in read_rows(unicode_text)] == [
+        ["姓名", "身份证号码", "村名"],
+        ["张三", "349981195001011235", "张庄村,一组"],
+    ]
+    semicolons = tmp_path / "r.csv"
+    semicolons.write_text("姓名;身份证号码;金额\n张三;349981195001011235;1,5\n", encoding="utf-8")
+    assert [cells for _n, cells in read_rows(semicolons)][1] == ["张三", "349981195001011235", "1,5"]
+    commas = tmp_path / "c.csv"
+    commas.write_text("姓名,备注\n张三,说明；含分号\t和制表符\n", encoding="gb18030")
+    assert [cells for _n, cells in read_rows(commas)][1] == ["张三", "说明；含分号\t和制表符"]
