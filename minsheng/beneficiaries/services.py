@@ -329,7 +329,7 @@ def _import(
         _mark_failed(batch, str(exc))
         raise ImportUnusable(str(exc), batch) from exc
     except BaseException as exc:
-        _mark_failed(batch, repr(exc))
+        _mark_failed(batch, _failure(exc))
         raise
     result.batch = batch
     checked = time.perf_counter()
@@ -354,11 +354,17 @@ def _import(
                 },
             )
     except BaseException as exc:
-        _mark_failed(batch, repr(exc))
+        _mark_failed(batch, _failure(exc))
         raise
     result.seconds["write"] = time.perf_counter() - checked
     logger.info("wrote %d rows in %.1f s", result.rows_imported + result.rows_updated, result.seconds["write"])
     return result
+
+
+def _failure(exc: BaseException) -> str:
+    if isinstance(exc, KeyboardInterrupt | SystemExit):
+        return _("The import was stopped before it finished; nothing was stored.")
+    return _("The import failed and nothing was stored: %(error)s") % {"error": repr(exc)}
 
 
 def _finish(batch: ImportBatch, result: ImportResult) -> None:

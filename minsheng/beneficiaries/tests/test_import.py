@@ -243,3 +243,30 @@ def test_demo_roster_ids_are_distinct_valid_and_of_both_genders() -> None:
     assert len(set(ids)) == len(ids)
     genders = [parse(x).gender for x in ids[:2000]]
     assert 800 < genders.count("M") < 1200
+
+
+def test_import_stopped_by_sigterm_stores_nothing_and_fails_its_batch(
+    tmp_path: Path, items: Any, org_tree: Any, monkeypatch: Any
+) -> None:
+    """``kill`` (SIGTERM) in the middle of the write: rolled back, the batch marked failed."""
+    import os
+    import signal
+
+    from django.core.management import call_command
+
+    real = services.write_chunk
+
+    def killed(*args: Any) -> None:
+        real(*args)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    monkeypatch.setattr(services, "write_chunk", killed)
+    before = signal.getsignal(signal.SIGTERM)
+    path = write_messy(tmp_path / "r.xlsx")
+    with pytest.raises(SystemExit) as stopped:
+        call_command("import_beneficiaries", str(path), "--item", "2022-13", "--org", "349981101000")
+    assert stopped.value.code == 128 + signal.SIGTERM
+    assert signal.getsignal(signal.SIGTERM) == before  # the handler is put back
+    assert not Person.objects.exists() and not Benefit.objects.exists()
+    batch = ImportBatch.objects.get()
+    assert batch.status == BatchStatus.FAILED and batch.message == "导入在完成前被中止，未保存任何数据。"

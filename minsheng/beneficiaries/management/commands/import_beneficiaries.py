@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -16,15 +18,19 @@ from minsheng.projects.models import LivelihoodItem
 
 from ...choices import OnDuplicate
 from ...reports import write_error_report
-from ...roster import parse_mapping
+from ...roster import FIELDS, parse_mapping
 from ...services import ImportResult, ImportUnusable, beneficiaries_import
 
 EXIT_UNUSABLE = 2
 
 
+def _terminate(signum: int, _frame: Any) -> None:
+    raise SystemExit(128 + signum)
+
+
 class Command(BaseCommand):
     help = (
-        "Import a beneficiary roster (xlsx/xls/ods/csv) for one livelihood item from the units inside --org. "
+        "Import a beneficiary roster (xlsx/xls/ods/csv/txt) for one livelihood item from the units inside --org. "
         "Bad rows are rejected with row, column, code and message; the good rows are stored all together. "
         "Exit 0 when the file was processed, 2 when it cannot be used."
     )
@@ -33,7 +39,7 @@ class Command(BaseCommand):
         parser.add_argument("file")
         parser.add_argument("--item", required=True, help="item code, YYYY-NN")
         parser.add_argument("--org", required=True, help="code of the city, town or village the roster covers")
-        parser.add_argument("--sheet", help="sheet name (first sheet by default)")
+        parser.add_argument("--sheet", help="sheet name (by default the first sheet that holds a roster)")
         parser.add_argument("--dry-run", action="store_true", help="check only; store nothing")
         parser.add_argument("--on-duplicate", choices=OnDuplicate.values, default=OnDuplicate.SKIP)
         parser.add_argument("--error-report", metavar="OUT.xlsx", help="write the rejected rows and what is wrong")
@@ -41,6 +47,18 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        # Stopped with SIGTERM (kill, systemd, a deploy): unwind like Ctrl-C, so the transaction
+        # rolls back and the batch is marked failed. (SIGKILL cannot be caught: the batch then
+        # shows as failed once stale.)
+        main = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGTERM, _terminate) if main else None
+        try:
+            self._handle(options)
+        finally:
+            if main:
+                signal.signal(signal.SIGTERM, previous)
+
+    def _handle(self, options: dict[str, Any]) -> None:
         try:
             result = self._run(options)
         except ImportUnusable as exc:
@@ -67,7 +85,7 @@ class Command(BaseCommand):
             except ValueError as exc:
                 raise ImportUnusable(
                     _("Bad --map entry “%(entry)s”; use heading=field with a field among %(fields)s.")
-                    % {"entry": exc, "fields": "name, id_number, phone, village, amount, paid_on"}
+                    % {"entry": exc, "fields": ", ".join(FIELDS)}
                 ) from exc
         return beneficiaries_import(
             actor=None,
