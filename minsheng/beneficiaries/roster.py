@@ -81,6 +81,10 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
 FOOTER_WORDS = ("合计", "小计", "总计", "审核人", "制表人", "填表人", "负责人", "填报人", "经办人", "复核人")
 VILLAGE_SUFFIXES = ("村民委员会", "居民委员会", "社区居委会", "村委会", "居委会", "社区", "村")
 EARLIEST_PAYOUT = date(1990, 1, 1)
+# what offices type in a cell that has nothing to say
+PLACEHOLDERS = frozenset(
+    {"无", "暂无", "空", "/", "\\", "-", "--", "—", "——", "－", "n/a", "na", "null", "none", "未知"}
+)
 HEADER_SEARCH_ROWS = 30
 
 _HEADER_JUNK = re.compile(r"[\s*＊:：()（）\[\]【】]")
@@ -89,8 +93,16 @@ _SPACES = re.compile(r"\s+")
 _DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 _AMOUNT_JUNK = re.compile(r"[\s,，¥￥元圆]|rmb|人民币", re.IGNORECASE)
 _MOBILE = re.compile(r"1[3-9]\d{9}")
+_ADDRESS_PREFIX = re.compile(r"^(?:[^省]{2,7}省|[^区]{2,10}自治区)?(?:[^市]{2,8}市)?(?:[^县]{1,8}县|[^区]{1,8}区)?")
+_PHONE_SPLIT = re.compile(r"[/,，;；、]|或")
+_GROUP = re.compile(r"(?:第?[一二三四五六七八九十百零〇\d]+(?:村民小组|小组|组|队))$")
 _LANDLINE = re.compile(r"0\d{9,11}")
 _EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def is_placeholder(value: Any) -> bool:
+    """“无”, “/”, “—” and the like: an empty cell as typed."""
+    return isinstance(value, str) and len(value) <= 6 and value.strip().lower() in PLACEHOLDERS
 
 
 class RosterUnusable(Exception):
@@ -131,14 +143,19 @@ class Header:
     def is_data(self, cells: list[Any]) -> bool:
         """Whether a row holds a person at all: a row with nothing but its serial number, a
         remark or a village filled down a merged block (a template's unused numbered rows) is
-        not one; a row with any of name, ID number, phone, amount or date is, and is checked."""
+        not one, nor is a title merged across the columns; a row with any of name, ID number,
+        phone, amount or date is, and is checked."""
+        filled = []
         for f in ("name", "id_number", "phone", "amount", "paid_on"):
             idx = self.columns.get(f)
             if idx is not None and idx < len(cells):
                 value = cells[idx]
-                if not (value is None or value == "" or (isinstance(value, str) and value.isspace())):
-                    return True
-        return False
+                empty = value is None or value == "" or (isinstance(value, str) and value.isspace())
+                if not empty and not is_placeholder(value):
+                    filled.append(value)
+        if len(filled) >= 2 and isinstance(filled[0], str) and all(v == filled[0] for v in filled):
+            return False  # a title merged across the columns, repeated on a printed page
+        return bool(filled)
 
     def label(self, field_name: str) -> str:
         idx = self.columns.get(field_name)
@@ -300,7 +317,7 @@ def is_footer(cells: list[Any], header: Header) -> bool:
 
 def parse_amount(value: Any) -> Decimal | None:
     """Yuan as a Decimal with 2 places; None when empty; ValueError when unreadable or negative."""
-    if value is None or value == "":
+    if value is None or value == "" or is_placeholder(value):
         return None
     if isinstance(value, bool):
         raise ValueError(value)
@@ -324,7 +341,7 @@ def parse_amount(value: Any) -> Decimal | None:
 
 def parse_date(value: Any, *, today: date) -> date | None:
     """A payout date; None when empty; ValueError when unreadable, in the future or before 1990."""
-    if value is None or value == "":
+    if value is None or value == "" or is_placeholder(value):
         return None
     found: date | None = None
     if isinstance(value, datetime):
@@ -372,7 +389,15 @@ def parse_phone(value: Any) -> str | None:
         return ""
     if isinstance(value, str) and len(value) == 11 and value.isascii() and value.isdigit() and value[0] == "1":
         return value if value[1] in "3456789" else None  # the common, clean case
+    if is_placeholder(value):
+        return ""
     text = cell_text(value) if isinstance(value, int | float) else unicodedata.normalize("NFKC", str(value))
+    if _PHONE_SPLIT.search(text):  # 13800138000/0550-7654321: the first number that is one
+        for part in _PHONE_SPLIT.split(text):
+            found = parse_phone(part.strip()) if part.strip() else None
+            if found:
+                return found
+        return None
     text = re.sub(r"[\s\-－—()（）]", "", text).lstrip("'")
     if not text:
         return ""
@@ -386,8 +411,12 @@ def parse_phone(value: Any) -> str | None:
 
 
 def village_key(text: str) -> str:
-    """A village name without spaces and its usual suffixes: 张庄村民委员会 → 张庄."""
+    """A village name without spaces, a group and its usual suffixes: 张庄村民委员会 → 张庄,
+    张庄村三组 → 张庄."""
     key = _SPACES.sub("", unicodedata.normalize("NFKC", text))
+    grouped = _GROUP.sub("", key)
+    if grouped and grouped != key and not grouped[-1].isdigit():
+        key = grouped
     changed = True
     while changed:
         changed = False
@@ -494,6 +523,9 @@ class VillageIndex:
                     if plain.startswith(town) and len(plain) > len(town) and self.town_of(town) == town_id:
                         found = self._in_town(town_id, plain[len(town) :])
                         break
+            bare = _ADDRESS_PREFIX.sub("", plain)
+            if found is None and bare and bare != plain:
+                return self._find(bare, town_text)
             return found
         for candidate in (plain, village_key(plain)):
             if candidate in self.by_name and self.by_name[candidate] is not None:
@@ -509,6 +541,9 @@ class VillageIndex:
                 for candidate in (rest, village_key(rest)):
                     if self.by_name.get(candidate) is not None:
                         return self.by_name[candidate]
+        bare = _ADDRESS_PREFIX.sub("", plain)  # 福建省青河市青山镇张庄村: the province, city, county
+        if bare and bare != plain:
+            return self._find(bare, town_text)
         return None
 
 

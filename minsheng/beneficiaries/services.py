@@ -54,6 +54,7 @@ from .roster import (
     find_header,
     is_blank,
     is_footer,
+    is_placeholder,
     messages,
     parse_amount,
     parse_date,
@@ -505,7 +506,7 @@ def _check_rows(
             )
         raw_id = cell(cells, id_col)
         parsed: idcard.IdNumber | None = None
-        if raw_id is None or (isinstance(raw_id, str) and not idcard.normalise(raw_id)):
+        if raw_id is None or (isinstance(raw_id, str) and (not idcard.normalise(raw_id) or is_placeholder(raw_id))):
             problems.append(
                 Problem(
                     rownum,
@@ -522,7 +523,7 @@ def _check_rows(
         village_id: int | None = org.pk
         if village_col is not None:
             raw_village = cell(cells, village_col)
-            if cell_text(raw_village) == "":
+            if cell_text(raw_village) == "" or is_placeholder(raw_village):
                 problems.append(
                     Problem(
                         rownum,

@@ -19,6 +19,7 @@ from minsheng.orgs.services import org_save
 pytestmark = pytest.mark.django_db
 
 TOP, LEFT = 2, 1  # blank rows above and blank columns left of the roster
+TITLE = ["2022年困难群众救助对象花名册（续）"]
 # (row cells from 序号 on: 序号, 姓名, 身份证号码, 联系电话, 乡镇, 村名, 金额, 发放日期; expected code)
 ROWS: list[tuple[list[Any], str | None]] = [
     (["1", "张伟", person_id(0), "13800138000", "青山镇", "张庄村", "1200", "2022-06-05"], None),
@@ -28,6 +29,12 @@ ROWS: list[tuple[list[Any], str | None]] = [
     (["5", "刘敏", person_id(5), "", "白塔镇", "李洼村", "600", ""], "unknown_place"),  # 李洼村 is in 青山镇
     (["6", "陈静", person_id(6), "", "", "塔下村", "", ""], None),
     (["7", "", "", "13900139000", "", "", "", ""], "missing_required"),  # a phone but nobody: checked
+    # placeholders for “none”, two phone numbers, a group after the village, a full address
+    (["8", "孙丽", person_id(7), "13800138001/13900139001", "青山镇", "张庄村三组", "—", "/"], None),
+    (["9", "周平", "无", "", "", "青河市青山镇李洼村", "", ""], "missing_required"),
+    (["10", "吴刚", person_id(8), "", "", "青河市青山镇李洼村", "", ""], None),
+    (TITLE, None),  # the title again, merged across the columns, on the second printed page
+    (["12", "/", "/", "/", "/", "/", "/", "/"], None),  # a template row struck through: not data
     (["8", "", "", "", "", "", "", ""], None),  # unused numbered rows: not data
     (["9", "", "", "", "", "", "", ""], None),
     (["10", "", "", "", "青山镇", "张庄村", "", ""], None),  # only the place, filled down: not data
@@ -46,7 +53,10 @@ def write_roster(path: Path) -> Path:
     sheet.merge_range(first, LEFT + 6, first, LEFT + 7, "补助")
     sheet.write_row(second, LEFT + 6, ["金额（元）", "发放日期"])
     for n, (cells, _code) in enumerate(ROWS):
-        sheet.write_row(second + 1 + n, LEFT, cells)
+        if cells is TITLE:
+            sheet.merge_range(second + 1 + n, LEFT, second + 1 + n, LEFT + 7, TITLE[0])
+        else:
+            sheet.write_row(second + 1 + n, LEFT, cells)
     book.close()
     return path
 
@@ -73,7 +83,8 @@ def test_roster_laid_out_as_offices_make_them(
     first_data_row = TOP + 2 + 2  # Excel row of the first person: below blank rows and two heading rows
     expected = {first_data_row + n: code for n, (_c, code) in enumerate(ROWS) if code}
     assert {e.row: e.code for e in result.errors} == expected
-    assert (result.rows_total, result.rows_imported, result.rows_rejected) == (7, 4, 3)
+    assert (result.rows_total, result.rows_imported, result.rows_rejected) == (10, 6, 4)
+    assert result.warnings == []
     assert result.batch is not None and result.batch.sheet == "花名册"
     result.batch.refresh_from_db()
     assert result.batch.sheet == "花名册"  # the sheet it was found on, recorded
@@ -87,5 +98,9 @@ def test_roster_laid_out_as_offices_make_them(
     assert villages[person_id(2)][0] == second_zhangzhuang.code
     assert villages[person_id(3)][0] == "349981101201"
     assert villages[person_id(6)][0] == "349981102201"
+    assert villages[person_id(7)] == ("349981101201", None, None)  # 张庄村三组; “—” and “/” are empty
+    assert villages[person_id(8)][0] == "349981101202"  # 青河市青山镇李洼村
+    phones = {b.person.id_number(): b.person.phone() for b in Benefit.objects.select_related("person")}
+    assert phones[person_id(7)] == "13800138001" and phones[person_id(0)] == "13800138000"
     # the second heading row gave the amount and date columns
     assert str(villages[person_id(0)][1]) == "1200.00" and villages[person_id(0)][2].isoformat() == "2022-06-05"
