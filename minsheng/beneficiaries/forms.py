@@ -12,7 +12,7 @@ from minsheng.core.tabular import SPREADSHEET_SUFFIXES
 
 from . import selectors
 from .choices import OnDuplicate
-from .roster import FIELDS
+from .roster import FIELD_LABELS, FIELDS
 
 
 class ImportForm(forms.Form):
@@ -35,12 +35,13 @@ class ImportForm(forms.Form):
         label=gettext_lazy("column mapping (optional)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=gettext_lazy('JSON such as {"户主": "name", "证件号": "id_number"}; fields: %(fields)s')
-        % {"fields": ", ".join(FIELDS)},
     )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["mapping"].help_text = _(
+            'JSON such as {"户主": "name", "证件号": "id_number"}; fields: %(fields)s'
+        ) % {"fields": ", ".join(f"{f}（{FIELD_LABELS[f]}）" for f in FIELDS)}
         self.fields["item"].queryset = selectors.importable_items(user=user)  # type: ignore[attr-defined]
         self.fields["org"].queryset = selectors.importable_orgs(user=user)  # type: ignore[attr-defined]
 
