@@ -188,6 +188,7 @@ def test_admin_upload_task_result_and_error_report(
     assert status["finished"] and status["percent"] == 100
     page = client.get(reverse("beneficiaries_batch", args=[batch.pk])).content.decode()
     assert "id_checksum" in page and "unknown_place" in page
+    assert "<th>列</th>" in page and "<th>栏目</th>" not in page  # a spreadsheet column, not a portal one
     report = client.get(reverse("beneficiaries_batch_errors", args=[batch.pk]))
     report_path = tmp_path / "report.xlsx"
     report_path.write_bytes(report.content)
