@@ -145,6 +145,11 @@ class Header:
         remark or a village filled down a merged block (a template's unused numbered rows) is
         not one, nor is a title merged across the columns; a row with any of name, ID number,
         phone, amount or date is, and is checked."""
+        name = cells[self.columns["name"]] if self.columns["name"] < len(cells) else None
+        if isinstance(name, str) and len(name) > 1 and not name.isspace():  # the common case, quickly
+            ident = cells[self.columns["id_number"]] if self.columns["id_number"] < len(cells) else None
+            if name != ident and name.strip().lower() not in PLACEHOLDERS:
+                return True
         filled = []
         for f in ("name", "id_number", "phone", "amount", "paid_on"):
             idx = self.columns.get(f)
@@ -316,8 +321,9 @@ def is_footer(cells: list[Any], header: Header) -> bool:
 
 
 def parse_amount(value: Any) -> Decimal | None:
-    """Yuan as a Decimal with 2 places; None when empty; ValueError when unreadable or negative."""
-    if value is None or value == "" or is_placeholder(value):
+    """Yuan as a Decimal with 2 places; None when empty (or “无”, “—”…); ValueError when
+    unreadable or negative."""
+    if value is None or value == "":
         return None
     if isinstance(value, bool):
         raise ValueError(value)
@@ -333,6 +339,8 @@ def parse_amount(value: Any) -> Decimal | None:
         try:
             amount = Decimal(text) * factor
         except InvalidOperation:
+            if is_placeholder(value):
+                return None
             raise ValueError(value) from None
     if not amount.is_finite() or amount < 0 or amount >= Decimal("1e10"):
         raise ValueError(value)
@@ -340,8 +348,9 @@ def parse_amount(value: Any) -> Decimal | None:
 
 
 def parse_date(value: Any, *, today: date) -> date | None:
-    """A payout date; None when empty; ValueError when unreadable, in the future or before 1990."""
-    if value is None or value == "" or is_placeholder(value):
+    """A payout date; None when empty (or “无”, “/”…); ValueError when unreadable, in the
+    future or before 1990."""
+    if value is None or value == "":
         return None
     found: date | None = None
     if isinstance(value, datetime):
@@ -364,6 +373,8 @@ def parse_date(value: Any, *, today: date) -> date | None:
                 found = _date_from_number(int(float(text)))
         except ValueError:
             found = None
+        if found is None and is_placeholder(text):
+            return None
     if found is None or found < EARLIEST_PAYOUT or found > today:
         raise ValueError(value)
     return found
