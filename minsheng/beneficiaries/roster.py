@@ -246,7 +246,8 @@ def find_header(
     """The header row, below any title rows, and the rows that follow it.
 
     A second heading row under the first (补助 over 金额 | 日期, as merged headings print) adds
-    the columns it names; the header's label of such a column is the two headings joined."""
+    the columns it names; the header's label of such a column is the two headings joined when
+    that is still a heading we know (补助金额（元）), else the lower one (日期)."""
     for seen, (rownum, cells) in enumerate(rows):
         columns = map_header(cells, mapping)
         if all(f in columns for f in REQUIRED_COLUMNS):
@@ -282,8 +283,11 @@ def _with_subheader(
     for f, i in added.items():
         header.columns[f] = i
         if i < len(header.cells):
+            # 补助 + 金额（元） reads 补助金额（元）; 补助 + 日期 would not be recognised again when
+            # the error report is imported, so that one keeps 日期
             above, label = header.cells[i], cell_text(cells[i])
-            header.cells[i] = f"{above}{label}" if above and above != label else label
+            joined = f"{above}{label}" if above and above != label else label
+            header.cells[i] = joined if _alias(joined) == f else label
     header.subheader_row = rownum
     return rows
 

@@ -270,3 +270,25 @@ def test_import_stopped_by_sigterm_stores_nothing_and_fails_its_batch(
     assert not Person.objects.exists() and not Benefit.objects.exists()
     batch = ImportBatch.objects.get()
     assert batch.status == BatchStatus.FAILED and batch.message == "导入在完成前被中止，未保存任何数据。"
+
+
+def test_command_prints_each_problem_in_chinese(tmp_path: Path, items: Any, org_tree: Any) -> None:
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command(
+        "import_beneficiaries",
+        str(write_messy(tmp_path / "r.csv")),
+        "--item",
+        "2022-13",
+        "--org",
+        "349981101000",
+        stdout=out,
+    )
+    text = out.getvalue()
+    checksum_row = next(row for row, codes in expected_codes().items() if codes == ["id_checksum"])
+    assert f"第 {checksum_row} 行［公民身份号码］id_checksum：" in text
+    assert f"第 {FIRST_DATA_ROW + 5} 行［手机号码］phone_invalid：" in text
+    assert text.count("行［") == EXPECTED_REJECTED + 1  # every rejected row and the one warning

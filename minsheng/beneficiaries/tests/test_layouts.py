@@ -12,7 +12,10 @@ import xlsxwriter
 
 from minsheng.beneficiaries.fake import person_id
 from minsheng.beneficiaries.models import Benefit
-from minsheng.beneficiaries.services import beneficiaries_import
+from minsheng.beneficiaries.reports import error_report_bytes
+from minsheng.beneficiaries.roster import find_header
+from minsheng.beneficiaries.services import batch_rejected_rows, beneficiaries_import
+from minsheng.core.tabular import read_rows
 from minsheng.orgs.models import Org
 from minsheng.orgs.services import org_save
 
@@ -51,7 +54,7 @@ def write_roster(path: Path) -> Path:
     for offset, heading in enumerate(["序号", "姓 名", "身份证号码（18位）", "联系电话（手机）", "所在乡镇", "村名"]):
         sheet.merge_range(first, LEFT + offset, second, LEFT + offset, heading)
     sheet.merge_range(first, LEFT + 6, first, LEFT + 7, "补助")
-    sheet.write_row(second, LEFT + 6, ["金额（元）", "发放日期"])
+    sheet.write_row(second, LEFT + 6, ["金额（元）", "日期"])
     for n, (cells, _code) in enumerate(ROWS):
         if cells is TITLE:
             sheet.merge_range(second + 1 + n, LEFT, second + 1 + n, LEFT + 7, TITLE[0])
@@ -102,5 +105,12 @@ def test_roster_laid_out_as_offices_make_them(
     assert villages[person_id(8)][0] == "349981101202"  # 青河市青山镇李洼村
     phones = {b.person.id_number(): b.person.phone() for b in Benefit.objects.select_related("person")}
     assert phones[person_id(7)] == "13800138001" and phones[person_id(0)] == "13800138000"
-    # the second heading row gave the amount and date columns
+    # the second heading row gave the amount and date columns, under headings that the error
+    # report carries and a re-import recognises
+    assert result.header[6:8] == ["补助金额（元）", "日期"]
+    report = tmp_path / "report.xlsx"
+    report.write_bytes(error_report_bytes(result.header, batch_rejected_rows(result.batch)[1]))
+    rows = read_rows(report)
+    again, _rest = find_header(rows)
+    assert set(again.columns) == {"name", "id_number", "phone", "town", "village", "amount", "paid_on"}
     assert str(villages[person_id(0)][1]) == "1200.00" and villages[person_id(0)][2].isoformat() == "2022-06-05"

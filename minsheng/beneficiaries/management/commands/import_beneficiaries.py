@@ -105,10 +105,9 @@ class Command(BaseCommand):
         sys.exit(EXIT_UNUSABLE)
 
     def _print_summary(self, result: ImportResult, options: dict[str, Any]) -> None:
-        for problem in result.errors:
-            self.stdout.write(f"{_('row')} {problem.row} [{problem.column}] {problem.code}: {problem.message}")
-        for problem in result.warnings:
-            self.stdout.write(f"{_('row')} {problem.row} [{problem.column}] {problem.code}: {problem.message}")
+        line = _("row %(row)s [%(column)s] %(code)s: %(message)s")
+        for problem in [*result.errors, *result.warnings]:
+            self.stdout.write(line % problem.as_dict())
         self.stdout.write(
             _(
                 "%(total)d rows: %(imported)d imported, %(updated)d updated, %(skipped)d skipped, "
