@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.db import models, transaction
+from django.utils import timezone
 
 from .models import AuditEvent, Notice
 
@@ -85,3 +86,16 @@ def notice_send(
     if key is not None and Notice.objects.filter(key=key).exists():
         return None
     return Notice.objects.create(kind=kind, title=title[:255], org=org, user=user, body=body, url=url, key=key)
+
+
+def notice_mark_read(*, user: Any, notice: Notice) -> None:
+    """Mark a notice the user can see as read (a unit's notice: read for the whole unit)."""
+    from .selectors import notice_list
+
+    notice_list(user=user).filter(pk=notice.pk, read_at__isnull=True).update(read_at=timezone.now())
+
+
+def notices_mark_all_read(*, user: Any) -> int:
+    from .selectors import notice_list
+
+    return notice_list(user=user, unread_only=True).update(read_at=timezone.now())

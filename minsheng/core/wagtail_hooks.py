@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from . import admin_views
 from .models import AuditEvent
+from .selectors import notice_list
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):  # type: ignore[misc]
@@ -56,3 +62,28 @@ class AuditEventViewSet(ModelViewSet):  # type: ignore[misc]
 @hooks.register("register_admin_viewset")
 def register_audit_viewset() -> AuditEventViewSet:
     return AuditEventViewSet("audit")
+
+
+@hooks.register("register_admin_urls")
+def register_notice_urls() -> list[Any]:
+    return [
+        path("notices/", admin_views.notice_index, name="minsheng_notices"),
+        path("notices/<int:pk>/", admin_views.notice_open, name="minsheng_notice_open"),
+        path("notices/read-all/", admin_views.notice_read_all, name="minsheng_notices_read_all"),
+    ]
+
+
+class NoticeMenuItem(MenuItem):  # type: ignore[misc]
+    """消息通知, with the number of unread notices."""
+
+    def render_component(self, request: Any) -> Any:
+        component = super().render_component(request)
+        unread = notice_list(user=request.user, unread_only=True).count()
+        if unread:
+            component.label = f"{self.label}（{unread}）"
+        return component
+
+
+@hooks.register("register_admin_menu_item")
+def register_notice_menu_item() -> MenuItem:
+    return NoticeMenuItem(_("Notices"), reverse("minsheng_notices"), icon_name="mail", order=10)
