@@ -38,7 +38,7 @@ from django.utils.translation import gettext as _
 from minsheng.core import idcard
 from minsheng.core.crypto import get_cipher
 from minsheng.core.masking import mask_id, mask_name, mask_phone
-from minsheng.core.services import audit_event, on_commit
+from minsheng.core.services import audit_event, notice_send, on_commit
 from minsheng.core.tabular import TableError, cell_text, read_rows, sheet_names
 from minsheng.orgs.choices import TOWN_KINDS, VILLAGE_KINDS
 from minsheng.orgs.models import Org, User
@@ -218,6 +218,32 @@ def batch_run(*, batch_id: int) -> ImportResult | None:
         return None
     finally:
         _discard_upload(batch)
+        _notify_finished(batch.pk)
+
+
+def _notify_finished(batch_id: int) -> None:
+    """Tell the uploader how the background import ended (they may have closed the page)."""
+    from django.urls import reverse
+
+    batch = ImportBatch.objects.select_related("created_by").get(pk=batch_id)
+    if batch.created_by is None:
+        return
+    if batch.status == BatchStatus.SUCCEEDED:
+        title = _("Roster imported: %(file)s — %(imported)d imported, %(rejected)d rejected") % {
+            "file": batch.file_name,
+            "imported": batch.rows_imported + batch.rows_updated,
+            "rejected": batch.rows_rejected,
+        }
+    else:
+        title = _("Roster import failed: %(file)s") % {"file": batch.file_name}
+    notice_send(
+        kind="beneficiary.import",
+        title=title,
+        user=batch.created_by,
+        body=batch.message if batch.status != BatchStatus.SUCCEEDED else "",
+        url=reverse("beneficiaries_batch", args=[batch.pk]),
+        key=f"beneficiary.import:{batch.pk}",
+    )
 
 
 def _discard_upload(batch: ImportBatch) -> None:

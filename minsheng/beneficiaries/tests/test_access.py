@@ -18,7 +18,7 @@ from python_calamine import CalamineWorkbook
 from minsheng.beneficiaries import selectors, services
 from minsheng.beneficiaries.fake import person_id
 from minsheng.beneficiaries.models import Benefit, ImportBatch, Person
-from minsheng.core.models import AuditEvent
+from minsheng.core.models import AuditEvent, Notice
 
 from .conftest import EXPECTED_IMPORTED, EXPECTED_REJECTED, EXPECTED_TOTAL, write_messy
 
@@ -184,6 +184,9 @@ def test_admin_upload_task_result_and_error_report(
         EXPECTED_REJECTED,
     )
     assert batch.stored_file == "" and not any(Path(services.private_upload_root()).rglob("*.xlsx"))
+    notice = Notice.objects.get(user=users["qingshan"], kind="beneficiary.import")
+    assert notice.title == f"花名册导入完成：r.xlsx，导入 {EXPECTED_IMPORTED} 行，未通过 {EXPECTED_REJECTED} 行"
+    assert notice.url == reverse("beneficiaries_batch", args=[batch.pk])
     status = client.get(reverse("beneficiaries_batch_status", args=[batch.pk])).json()
     assert status["finished"] and status["percent"] == 100
     page = client.get(reverse("beneficiaries_batch", args=[batch.pk])).content.decode()
@@ -230,3 +233,21 @@ def test_upload_limits_and_scope(client: Any, users: Any, items: Any, org_tree: 
     client.force_login(users["zhangzhuang"])
     assert client.get(reverse("beneficiaries_import")).status_code in (302, 403)  # Wagtail: denied
     assert Benefit.objects.count() == 0
+
+
+def test_a_background_import_that_fails_tells_the_uploader(
+    tmp_path: Path, users: Any, items: Any, org_tree: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    with django_capture_on_commit_callbacks(execute=True):
+        batch = services.batch_submit_upload(
+            actor=users["qingshan"],
+            upload=SimpleUploadedFile("坏文件.xlsx", b"not a spreadsheet"),
+            item=items["2022-13"],
+            org=org_tree["349981101000"],
+        )
+    batch.refresh_from_db()
+    assert batch.status == "failed"
+    notice = Notice.objects.get(user=users["qingshan"], kind="beneficiary.import")
+    assert notice.title == "花名册导入失败：坏文件.xlsx" and notice.body == batch.message != ""
