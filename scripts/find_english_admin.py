@@ -26,10 +26,12 @@ The exit code is 0 whatever is found: this is a report, not a test.
 from __future__ import annotations
 
 import argparse
+import atexit
 import contextlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -417,6 +419,8 @@ def main() -> int:
     args = parser.parse_args()
 
     var_dir = args.var_dir or tempfile.mkdtemp(prefix="minsheng-english-")
+    if not args.var_dir:
+        atexit.register(shutil.rmtree, var_dir, ignore_errors=True)
     Path(var_dir).mkdir(parents=True, exist_ok=True)
     os.environ.update({"MINSHENG_VAR_DIR": var_dir, "DJANGO_SETTINGS_MODULE": "config.settings.dev"})
     os.environ.pop("DATABASE_URL", None)  # never the real database
