@@ -51,7 +51,7 @@ def _words(text: str) -> set[str]:
 ALLOWED = _words(
     "wagtail django javascript excel xlsx xls csv ods pdf docx doc word wps txt zip mp4 svg png jpg jpeg gif"
     " webp avif heic id url urls html json api ip e-mail email kb mb gb px seo utc ok rss qr ssl http https www"
-    " iframe bilibili localhost ctrl cmd shift alt enter esc tab english v2 v3"
+    " iframe bilibili localhost unicode utf-8 ctrl cmd shift alt enter esc tab english v2 v3"
 )
 # Data, not UI: the demo's user names, shown as entered.
 DATA_WORDS = _words("coordinator minzheng weijian qingshan baita liuhe jiaoyu zhangzhuang supervisor admin root")
