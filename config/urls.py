@@ -8,8 +8,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from minsheng.callbacks.api import api as callbacks_api
 from minsheng.portal import views as portal_views
+from minsheng.wagtail_zh.views import admin_js_catalog
 
 urlpatterns = [
+    # before Wagtail's own /admin/jsi18n/: adds our djangojs.po (minsheng/wagtail_zh)
+    path("admin/jsi18n/", admin_js_catalog),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/callbacks/", callbacks_api.urls),

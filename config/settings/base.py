@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "minsheng.submissions",
     "minsheng.callbacks",
     "minsheng.demo",
+    "minsheng.wagtail_zh",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -198,6 +198,7 @@ class DisclosureIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("disclosures page")
+        verbose_name_plural = _("disclosures pages")
 
     @path("")
     def index(self, request: HttpRequest) -> HttpResponse:

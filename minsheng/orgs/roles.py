@@ -17,6 +17,12 @@ ROLE_GROUPS: dict[str, str] = {
     Role.SUPERVISOR: "特邀监督员",
 }
 
+# Wagtail's first migrations create two groups and a page workflow (and its one task) named
+# in English. They are data shown to our staff (the users filter, "提交给…" on every page
+# editor), so roles_sync renames them once; a name already taken is left alone.
+WAGTAIL_DEFAULT_GROUPS: dict[str, str] = {"Moderators": "审核员", "Editors": "编辑"}
+WAGTAIL_DEFAULT_WORKFLOWS: dict[str, str] = {"Moderators approval": "审核员审批"}
+
 
 # "app_label.codename" per role. Later apps extend these lists in their AppConfig.ready().
 ROLE_MODEL_PERMISSIONS: dict[str, list[str]] = {

@@ -17,7 +17,14 @@ from minsheng.core.tabular import TableError, decode_text
 
 from .choices import OrgKind
 from .models import Org, User
-from .roles import ROLE_COLLECTION_PERMISSIONS, ROLE_GROUPS, ROLE_MODEL_PERMISSIONS, ROLE_PAGE_PERMISSIONS
+from .roles import (
+    ROLE_COLLECTION_PERMISSIONS,
+    ROLE_GROUPS,
+    ROLE_MODEL_PERMISSIONS,
+    ROLE_PAGE_PERMISSIONS,
+    WAGTAIL_DEFAULT_GROUPS,
+    WAGTAIL_DEFAULT_WORKFLOWS,
+)
 
 # --- Orgs -----------------------------------------------------------------------------
 
@@ -250,10 +257,17 @@ def _permission(dotted: str) -> Permission | None:
 
 
 def roles_sync(**_kwargs: Any) -> None:
-    """Make the role groups and their permissions match ``roles.py``. Idempotent."""
-    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+    """Make the role groups and their permissions match ``roles.py``, and give Wagtail's default
+    groups and workflow Chinese names (``WAGTAIL_DEFAULT_*``). Idempotent."""
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Task, Workflow
 
     with transaction.atomic():
+        for english, chinese in WAGTAIL_DEFAULT_GROUPS.items():
+            if not Group.objects.filter(name=chinese).exists():
+                Group.objects.filter(name=english).update(name=chinese)
+        for english, chinese in WAGTAIL_DEFAULT_WORKFLOWS.items():
+            Workflow.objects.filter(name=english).update(name=chinese)
+            Task.objects.filter(name=english).update(name=chinese)
         root_collection = Collection.get_first_root_node()
         portal_root = Page.objects.filter(depth=2).first()
         for role, name in ROLE_GROUPS.items():

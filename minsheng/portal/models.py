@@ -50,6 +50,7 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from .selectors import home_sections
@@ -72,6 +73,7 @@ class ColumnPage(Page):
 
     class Meta:
         verbose_name = _("column page")
+        verbose_name_plural = _("column pages")
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from .selectors import column_pieces
@@ -159,6 +161,7 @@ class ArticlePage(PiecePage):
 
     class Meta:
         verbose_name = _("article")
+        verbose_name_plural = _("articles")
 
     def search_text(self) -> str:
         from .search import stream_text
@@ -199,6 +202,7 @@ class PhotoStoryPage(PiecePage):
 
     class Meta:
         verbose_name = _("photo story")
+        verbose_name_plural = _("photo stories")
 
     def search_text(self) -> str:
         return "\n".join([self.summary, *(p.caption for p in self.photos.all())])
@@ -271,6 +275,7 @@ class VideoPage(PiecePage):
 
     class Meta:
         verbose_name = _("video")
+        verbose_name_plural = _("videos")
 
     def clean(self) -> None:
         super().clean()

@@ -342,6 +342,7 @@ class ItemIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("livelihood items page")
+        verbose_name_plural = _("livelihood items pages")
 
     @path("")
     def year_index(self, request: HttpRequest, year: int | None = None) -> HttpResponse:
@@ -380,6 +381,7 @@ class HighlightIndexPage(Page):
 
     class Meta:
         verbose_name = _("highlights page")
+        verbose_name_plural = _("highlights pages")
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from django.core.paginator import Paginator
@@ -430,6 +432,7 @@ class HighlightPage(Page):
 
     class Meta:
         verbose_name = _("highlight")
+        verbose_name_plural = _("highlights")
 
     def search_text(self) -> str:
         from minsheng.portal.search import stream_text

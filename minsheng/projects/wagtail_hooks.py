@@ -11,6 +11,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from minsheng.core.admin_labels import YesNoColumn, field_label
 from minsheng.core.admin_menu import PermissionMenuItem
 from minsheng.core.selectors import notice_list
 
@@ -28,7 +29,14 @@ class ItemViewSet(ModelViewSet):  # type: ignore[misc]
     add_view_class = admin_views.ItemCreateView
     edit_view_class = admin_views.ItemEditView
     copy_view_enabled = False
-    list_display = ["code", "name", "category", "lead_department", "status", "city_has_task"]
+    list_display = [
+        "code",
+        "name",
+        "category",
+        "lead_department",
+        "status",
+        YesNoColumn("city_has_task", label=field_label(LivelihoodItem, "city_has_task"), sort_key="city_has_task"),
+    ]
     list_filter = ["year", "status", "category", "city_has_task"]
     list_export = ["code", "name", "category", "status", "lead_department", "city_has_task", "consultation_phone"]
     export_filename = "livelihood-items"

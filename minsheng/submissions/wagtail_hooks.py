@@ -14,6 +14,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from minsheng.core.admin_labels import YesNoColumn, field_label
 from minsheng.core.admin_menu import PermissionMenuItem
 
 from . import admin_views, selectors, services
@@ -98,7 +99,20 @@ class PlacementViewSet(ModelViewSet):  # type: ignore[misc]
     add_view_class = admin_views.PlacementCreateView
     edit_view_class = admin_views.PlacementEditView
     copy_view_enabled = False
-    list_display = ["title", "unit", "outlet", "level", "placement", "date", "leader_instruction", "status"]
+    list_display = [
+        "title",
+        "unit",
+        "outlet",
+        "level",
+        "placement",
+        "date",
+        YesNoColumn(
+            "leader_instruction",
+            label=field_label(ExternalPlacement, "leader_instruction"),
+            sort_key="leader_instruction",
+        ),
+        "status",
+    ]
     list_filter = ["status", "level", "outlet"]
     search_fields = ["title", "outlet_name"]
     form_fields = [
