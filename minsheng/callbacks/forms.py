@@ -94,7 +94,16 @@ class CampaignForm(forms.Form):
     starts_on = forms.DateField(label=_("Starts on"), widget=forms.DateInput(attrs={"type": "date"}))
     ends_on = forms.DateField(label=_("Ends on"), widget=forms.DateInput(attrs={"type": "date"}))
     exclude_days = forms.IntegerField(label=_("Skip people called in the last N days"), min_value=0, initial=0)
-    assign_to = forms.ChoiceField(label=_("Callers"), choices=AssignTo.choices)
+    # Empty: the service's default for the round (docs/architecture.md): village staff for a
+    # town's round, the campaign's own unit (the office) for the city re-check.
+    assign_to = forms.ChoiceField(
+        label=_("Callers"),
+        choices=[
+            ("", _("Default: village staff for a town round, the office itself for the city re-check")),
+            *AssignTo.choices,
+        ],
+        required=False,
+    )
     extra_questions = forms.CharField(
         label=_("Extra questions (JSON)"),
         required=False,

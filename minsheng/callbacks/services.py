@@ -12,16 +12,19 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from minsheng.beneficiaries.models import Benefit
+from minsheng.beneficiaries.models import Benefit, Person
+from minsheng.beneficiaries.roster import messages as roster_messages
 from minsheng.beneficiaries.services import benefit_correct_field
+from minsheng.core import idcard
 from minsheng.core.crypto import get_cipher
 from minsheng.core.masking import mask_id, mask_name, mask_phone
-from minsheng.core.services import audit_event
+from minsheng.core.services import audit_event, notice_send, on_commit
 from minsheng.orgs.choices import Role
 from minsheng.orgs.models import Org, User
 from minsheng.orgs.scoping import scope_for
@@ -46,7 +49,8 @@ from .sampling import stratified_sample
 
 MAX_FAILED_ATTEMPTS = 3
 DEFAULT_CITY_SHARE = Decimal("0.2")
-DEAD_NUMBERS = (Reached.EMPTY, Reached.SUSPENDED)
+# the number on file does not reach the person: a phone correction is opened at once
+PHONE_FAULTS = (Reached.EMPTY, Reached.SUSPENDED, Reached.WRONG)
 APPLIED_FIELDS = {CheckField.PHONE: "phone", CheckField.ID_NUMBER: "id_number", CheckField.AMOUNT: "amount"}
 
 
@@ -342,7 +346,7 @@ def call_record(*, actor: User, task: CallTask, outcome: Outcome, source: str = 
         if outcome.reached in (Reached.REACHED, Reached.REFUSED):
             task.status = TaskStatus.DONE
         elif (
-            outcome.reached in (*DEAD_NUMBERS, Reached.WRONG)
+            outcome.reached in PHONE_FAULTS
             or task.attempts >= MAX_FAILED_ATTEMPTS
             or outcome.method == Method.HOME  # not found at home: stays a home visit
         ):
@@ -365,7 +369,7 @@ def call_record(*, actor: User, task: CallTask, outcome: Outcome, source: str = 
                         )
                     )
         if (
-            outcome.reached in DEAD_NUMBERS
+            outcome.reached in PHONE_FAULTS
             and not task.corrections.filter(field=CheckField.PHONE, status=CorrectionStatus.OPEN).exists()
         ):
             made.append(
@@ -374,9 +378,11 @@ def call_record(*, actor: User, task: CallTask, outcome: Outcome, source: str = 
                     task=task,
                     check=CheckField.PHONE,
                     proposed=outcome.proposed.get(CheckField.PHONE, "").strip(),
-                    note="",  # the list shows the call's outcome (空号/停机) in the reader's language
+                    note="",  # the list shows the call's outcome (空号/停机/号码错误) in the reader's language
                 )
             )
+        for correction in made:
+            _notify_requested(correction, task)
         audit_event(
             actor=actor,
             action="callback.call",
@@ -396,6 +402,45 @@ def call_record(*, actor: User, task: CallTask, outcome: Outcome, source: str = 
 # --- Corrections --------------------------------------------------------------------------
 
 
+def _notice_title(template: str, correction: CorrectionRequest, person: Person, village: Org) -> str:
+    return template % {
+        "field": correction.get_field_display(),
+        "name": mask_name(person.name),
+        "village": village.name,
+        "reason": correction.reason,
+    }
+
+
+def _notify(*, correction: CorrectionRequest, org: Org | None, event: str, title: str) -> None:
+    """One notice per event of a correction (its key makes a second send a no-op), after commit."""
+    if org is None:
+        return
+    key = f"callback.correction:{correction.pk}:{event}"
+    status = CorrectionStatus.OPEN if event == "requested" else event
+    url = f"{reverse('callbacks_corrections')}?status={status}"
+    on_commit(lambda: notice_send(kind=f"callback.correction_{event}", title=title, org=org, url=url, key=key))
+
+
+def _notify_requested(correction: CorrectionRequest, task: CallTask) -> None:
+    """Tell the unit that decides: the town of the record's village, which owns the registry
+    there (the item's department and the office may decide too; they see the list)."""
+    template = _("Callback correction to decide: %(field)s of %(name)s (%(village)s)")
+    title = _notice_title(template, correction, task.person, task.village)
+    _notify(correction=correction, org=task.town, event="requested", title=title)
+
+
+def _notify_decided(correction: CorrectionRequest) -> None:
+    """Tell the unit that asked: the requesting caller's unit (else the unit the task was assigned to)."""
+    requester = correction.requested_by
+    org = requester.org if requester is not None and requester.org_id else correction.task.assigned_org
+    if correction.status == CorrectionStatus.APPROVED:
+        template = _("Callback correction approved: %(field)s of %(name)s (%(village)s)")
+    else:
+        template = _("Callback correction rejected: %(field)s of %(name)s (%(village)s): %(reason)s")
+    title = _notice_title(template, correction, correction.person, correction.village)
+    _notify(correction=correction, org=org, event=correction.status, title=title)
+
+
 def _decidable(actor: User, correction: CorrectionRequest) -> CorrectionRequest:
     if not actor.has_perm("callbacks.decide_correctionrequest"):
         raise PermissionDenied
@@ -407,22 +452,51 @@ def _decidable(actor: User, correction: CorrectionRequest) -> CorrectionRequest:
     return found
 
 
+def _taken_id_number() -> ValidationError:
+    return ValidationError(
+        _(
+            "This ID number already belongs to another registered person, so it cannot be given to this one; "
+            "check the number with the beneficiary."
+        )
+    )
+
+
+def _check_id_number(correction: CorrectionRequest, value: str) -> None:
+    """An ID number the registry can take: a valid one (else the roster's message for its
+    code) that no other registered person has (whose, is not told)."""
+    try:
+        number = idcard.parse(value).number
+    except idcard.IdNumberError as exc:
+        raise ValidationError(roster_messages().get(exc.code, exc.code)) from exc
+    index = get_cipher().blind_index(number)
+    if Person.objects.filter(id_index=index).exclude(pk=correction.benefit.person_id).exists():
+        raise _taken_id_number()
+
+
 def correction_approve(*, actor: User, correction: CorrectionRequest, value: str | None = None) -> CorrectionRequest:
     """Apply a correction through the registry's service (audited there too).
 
     Phone, ID number and amount change the registry; address and item have no registry
-    field to change (they are recorded, and the owning unit follows up)."""
+    field to change (they are recorded, and the owning unit follows up). A value the
+    registry cannot take leaves the correction open and nothing written."""
     correction = _decidable(actor, correction)
     proposed = correction.proposed_value() if value is None else value.strip()
     with transaction.atomic():
         target = APPLIED_FIELDS.get(CheckField(correction.field))
+        if target == "id_number":
+            _check_id_number(correction, proposed)
         if target is not None:
             try:
-                benefit_correct_field(
-                    actor=actor, benefit=correction.benefit, field=target, value=proposed, note=correction.note
-                )
+                with transaction.atomic():  # a savepoint: a unique-index race must not break the transaction
+                    benefit_correct_field(
+                        actor=actor, benefit=correction.benefit, field=target, value=proposed, note=correction.note
+                    )
             except ValueError as exc:
                 raise ValidationError(str(exc)) from exc
+            except IntegrityError as exc:  # the same ID registered by someone else meanwhile
+                if target != "id_number":
+                    raise
+                raise _taken_id_number() from exc
         if value is not None:
             if correction.field in PERSONAL_FIELDS:
                 correction.proposed_enc = get_cipher().encrypt(proposed) if proposed else None
@@ -439,6 +513,7 @@ def correction_approve(*, actor: User, correction: CorrectionRequest, value: str
             org=correction.village,
             data={"field": correction.field, "applied": target is not None, "proposed": correction.proposed_masked},
         )
+        _notify_decided(correction)
     return correction
 
 
@@ -459,6 +534,7 @@ def correction_reject(*, actor: User, correction: CorrectionRequest, reason: str
             org=correction.village,
             data={"field": correction.field, "reason": reason[:200]},
         )
+        _notify_decided(correction)
     return correction
 
 

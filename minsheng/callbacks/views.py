@@ -99,7 +99,7 @@ def campaign_create(request: HttpRequest) -> HttpResponse:
                 share=Decimal(d["share"]) / 100 if d["round"] == RoundKind.CITY else None,
                 seed=d["seed"],
                 exclude_days=d["exclude_days"],
-                assign_to=d["assign_to"],
+                assign_to=d["assign_to"] or None,
                 extra_questions=d["extra_questions"],
             )
         except ValidationError as exc:

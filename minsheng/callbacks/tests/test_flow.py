@@ -251,3 +251,35 @@ def test_campaign_created_in_the_admin(world: dict[str, Any]) -> None:
     assert response.status_code == 302 and campaign.seed == 99 and campaign.tasks.count() == 6
     assert campaign.extra_questions == [{"key": "q1", "text": "是否知道咨询电话", "choices": ["知道", "不知道"]}]
     assert c.get(reverse("callbacks_campaign", args=[campaign.pk])).status_code == 200
+
+
+def test_campaign_form_callers_default_follows_the_round(world: dict[str, Any]) -> None:
+    """Left at its default, the city re-check is called by the office itself, a town's round
+    by village staff (the town where a village has none)."""
+    from minsheng.callbacks.forms import CampaignForm
+
+    assert CampaignForm(user=world["coord"])["assign_to"].value() in (None, "")
+    base = {
+        "year": "2022",
+        "items": [world["a"].pk, world["b"].pk],
+        "share": "50",
+        "seed": "5",
+        "starts_on": "2022-10-01",
+        "ends_on": "2022-10-31",
+        "exclude_days": "0",
+        "assign_to": "",
+    }
+    response = client_for(world["coord"]).post(
+        reverse("callbacks_campaign_add"), {**base, "name": "市级复核", "round": "city"}
+    )
+    city = Campaign.objects.get(name="市级复核")
+    assert response.status_code == 302 and city.assign_to == "owner" and city.tasks.count() > 0
+    assert set(city.tasks.values_list("assigned_org__code", flat=True)) == {"D01"}
+
+    response = client_for(world["qingshan"]).post(
+        reverse("callbacks_campaign_add"), {**base, "name": "青山镇回访", "round": "town"}
+    )
+    town = Campaign.objects.get(name="青山镇回访")
+    assert response.status_code == 302 and town.assign_to == "village"
+    units = dict(town.tasks.values_list("village__code", "assigned_org__code").distinct())
+    assert units == {"349981101201": "349981101201", "349981101202": "349981101202", "349981101001": "349981101000"}
