@@ -13,8 +13,20 @@ class DisclosuresConfig(AppConfig):
 
         from . import home  # noqa: F401  (registers the home section)
 
-        prepare = ["disclosures.view_disclosure", "disclosures.add_disclosure", "disclosures.view_objection"]
-        approve = ["disclosures.approve_disclosure", "disclosures.change_objection"]
+        prepare = [
+            "disclosures.view_disclosure",
+            "disclosures.add_disclosure",
+            "disclosures.change_disclosure",  # a draft (services.can_edit)
+            "disclosures.delete_disclosure",  # a draft (services.can_delete)
+            "disclosures.view_objection",
+        ]
+        # Those who answer objections see the objector's full contact (audited); village
+        # staff see it masked, like the registry's reveal (beneficiaries.reveal_person).
+        approve = [
+            "disclosures.approve_disclosure",
+            "disclosures.change_objection",
+            "disclosures.reveal_objection_contact",
+        ]
         ROLE_MODEL_PERMISSIONS[Role.COORDINATOR] += [*prepare, *approve]
         ROLE_MODEL_PERMISSIONS[Role.DEPARTMENT_LIAISON] += [*prepare, *approve]
         ROLE_MODEL_PERMISSIONS[Role.TOWN_LIAISON] += [*prepare, *approve]

@@ -66,6 +66,14 @@ class ObjectionForm(forms.Form):
 
 
 class DisclosureCreateForm(forms.Form):
+    """Create a draft, or (with ``initial`` from the draft) edit one."""
+
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        required=False,
+        help_text=_("Leave empty for the standard title: unit, year, item."),
+    )
     item = forms.ModelChoiceField(label=_("Livelihood item"), queryset=LivelihoodItem.objects.none())
     issuer = forms.ModelChoiceField(label=_("Issuing unit"), queryset=Org.objects.none())
     batch = forms.ModelChoiceField(label=_("From import batch"), queryset=ImportBatch.objects.none(), required=False)
@@ -77,6 +85,9 @@ class DisclosureCreateForm(forms.Form):
     objection_phone = forms.CharField(label=_("Objection phone"), max_length=50)
     objection_address = forms.CharField(label=_("Objection address"), max_length=200, required=False)
     objection_office = forms.CharField(label=_("Objection office"), max_length=100, required=False)
+
+    # choosing these again makes the list again
+    SELECTION_FIELDS = frozenset({"item", "issuer", "batch", "villages"})
 
     def __init__(self, *args: Any, items: Any, issuers: Any, batches: Any, villages: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

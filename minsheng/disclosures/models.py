@@ -98,6 +98,11 @@ class Disclosure(TimeStampedModel):
         today = today or timezone.localdate()
         return self.is_public(today) and self.effective_state(today) == DisclosureState.PUBLISHED
 
+    def prints_board_sheet(self, today: date | None = None) -> bool:
+        """Published and not over (or long-term): the 公示栏 sheet may be printed, also
+        before the start date so that it goes up on the board on the day."""
+        return self.state == DisclosureState.PUBLISHED and self.effective_state(today) == DisclosureState.PUBLISHED
+
     def accepts_objections(self, today: date | None = None) -> bool:
         today = today or timezone.localdate()
         return self.lists_entries(today) and not self.period_over(today)
@@ -164,6 +169,7 @@ class Objection(TimeStampedModel):
         verbose_name = _("objection")
         verbose_name_plural = _("objections")
         ordering = ["status", "deadline", "id"]
+        permissions = [("reveal_objection_contact", "Can reveal an objector's full contact")]
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.entry_label}"
@@ -187,7 +193,10 @@ from wagtail.models import Page  # noqa: E402
 
 
 class DisclosureIndexPage(RoutablePageMixin, Page):
-    """公示公告: the running disclosures, each one's page, print sheets and objection forms."""
+    """公示公告: the running disclosures, each one's page and objection forms.
+
+    The 公示栏 print sheet (full names) is not served here: staff download it from the
+    back office (``admin_views.disclosure_sheet``), audited."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "link", "ol", "ul"])
 
@@ -211,18 +220,6 @@ class DisclosureIndexPage(RoutablePageMixin, Page):
         from . import views
 
         return views.disclosure_detail(request, page=self, pk=pk)
-
-    @path("<int:pk>/pdf/")
-    def sheet_pdf(self, request: HttpRequest, pk: int) -> HttpResponse:
-        from . import views
-
-        return views.disclosure_sheet(request, page=self, pk=pk, kind="pdf")
-
-    @path("<int:pk>/word/")
-    def sheet_docx(self, request: HttpRequest, pk: int) -> HttpResponse:
-        from . import views
-
-        return views.disclosure_sheet(request, page=self, pk=pk, kind="docx")
 
     @path("<int:pk>/objection/")
     def objection(self, request: HttpRequest, pk: int) -> HttpResponse:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from minsheng.orgs.scoping import scope_for
 
 from .choices import DisclosureState, ObjectionStatus
-from .models import Disclosure, DisclosureEntry, Objection
+from .models import Disclosure, DisclosureEntry, DisclosureIndexPage, Objection
 from .services import token_hash
 
 S = DisclosureState
@@ -42,7 +42,17 @@ def entry_list(*, disclosure: Disclosure) -> QuerySet[DisclosureEntry]:
     return disclosure.entries.select_related("benefit__person", "benefit__village").order_by("position", "id")
 
 
+def entry_villages(*, disclosure: Disclosure) -> list[int]:
+    """The villages of a disclosure's entries (the edit form's village choice)."""
+    return sorted(set(disclosure.entries.values_list("benefit__village_id", flat=True)))
+
+
 # --- public -------------------------------------------------------------------------------
+
+
+def public_index_page() -> DisclosureIndexPage | None:
+    """The live 公示公告 page (there is at most one)."""
+    return DisclosureIndexPage.objects.live().public().first()
 
 
 def _running_q(today: date) -> Q:

@@ -1,20 +1,28 @@
-"""Every write of 公示: prepare, submit, approve, publish, withdraw, end; objections.
+"""Every write of 公示: prepare, edit, delete, submit, approve, publish, withdraw, end;
+the print sheet's download; objections.
 
 Who may do what (checked here, whatever the caller):
 
 * prepare and submit (``disclosures.add_disclosure``): the coordinator for any unit; a
   department for itself; a town for itself and its villages; village staff for their
   village. The listed records must be the item's, in the issuer's area (a department: its
-  own items) and visible to the preparer.
+  own items) and visible to the preparer. The same units edit
+  (``disclosures.change_disclosure``) and delete (``disclosures.delete_disclosure``) a
+  draft.
 * approve, return, publish, withdraw and answer objections
   (``disclosures.approve_disclosure``): the coordinator; the issuing department; the town
   the issuer lies in (a village's 公示 is approved by its town). Village staff never.
+* the 公示栏 print sheet (full names): staff who see the disclosure through the scoped
+  selector, while it is published and not over; each download is audited.
+* an objector's full contact (``disclosures.reveal_objection_contact``): those who may
+  answer the objection; each reveal is audited.
 """
 
 from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -40,6 +48,7 @@ from minsheng.projects.models import LivelihoodItem
 
 from .choices import MIN_PERIOD_DAYS, OBJECTION_WORKING_DAYS, DisclosureState, ObjectionOutcome, ObjectionStatus
 from .models import Disclosure, DisclosureEntry, Objection
+from .outputs import board_rows, disclosure_docx, disclosure_pdf
 
 S = DisclosureState
 
@@ -57,6 +66,25 @@ def can_prepare(user: Any, issuer: Org) -> bool:
     if user.org.is_department:
         return bool(issuer.pk == user.org_id)
     return issuer.kind in AREA_KINDS and scope_for(user).can_see_org(issuer)
+
+
+def _can_change_draft(user: Any, disclosure: Disclosure, perm: str) -> bool:
+    return (
+        disclosure.state == S.DRAFT
+        and getattr(user, "is_authenticated", False)
+        and user.has_perm(perm)
+        and can_prepare(user, disclosure.issuer)
+    )
+
+
+def can_edit(user: Any, disclosure: Disclosure) -> bool:
+    """A draft, by the unit that prepares it."""
+    return _can_change_draft(user, disclosure, "disclosures.change_disclosure")
+
+
+def can_delete(user: Any, disclosure: Disclosure) -> bool:
+    """A draft, by the unit that prepares it."""
+    return _can_change_draft(user, disclosure, "disclosures.delete_disclosure")
 
 
 def issuer_town(issuer: Org) -> Org | None:
@@ -80,6 +108,20 @@ def can_approve(user: Any, disclosure: Disclosure) -> bool:
     return False
 
 
+def can_answer(user: Any, objection: Objection) -> bool:
+    """Whoever may approve the disclosure answers its objections."""
+    return can_approve(user, objection.disclosure)
+
+
+def can_reveal_contact(user: Any, objection: Objection) -> bool:
+    """The objector's full contact: only for those who must reply, with the permission."""
+    return (
+        getattr(user, "is_authenticated", False)
+        and user.has_perm("disclosures.reveal_objection_contact")
+        and can_answer(user, objection)
+    )
+
+
 def make_title(*, issuer: Org, item: LivelihoodItem, year: int) -> str:
     return f"{issuer.name}{year}年{item.name}受益对象公示"
 
@@ -93,6 +135,36 @@ def selectable_benefits(*, user: Any, item: LivelihoodItem, year: int, issuer: O
             return qs.none()
         return qs
     return qs.filter(village__path__startswith=issuer.path)
+
+
+def _select_records(
+    *,
+    actor: User,
+    item: LivelihoodItem,
+    issuer: Org,
+    year: int,
+    batch: ImportBatch | None,
+    villages: Sequence[Org] | None,
+    benefit_ids: Sequence[int] | None,
+) -> list[int]:
+    records = selectable_benefits(user=actor, item=item, year=year, issuer=issuer)
+    if batch is not None:
+        records = records.filter(batch=batch)
+    if villages:
+        records = records.filter(village__in=villages)
+    if benefit_ids is not None:
+        records = records.filter(pk__in=benefit_ids)
+    ids = list(records.order_by("village__path", "person__name", "id").values_list("id", flat=True))
+    if not ids:
+        raise ValidationError(_("No benefit records match this selection."))
+    return ids
+
+
+def _write_entries(disclosure: Disclosure, ids: list[int]) -> None:
+    DisclosureEntry.objects.bulk_create(
+        [DisclosureEntry(disclosure=disclosure, benefit_id=pk, position=n) for n, pk in enumerate(ids, 1)],
+        batch_size=2000,
+    )
 
 
 def _check_period(days: int) -> None:
@@ -151,16 +223,9 @@ def disclosure_create(
     if not objection_phone.strip():
         raise ValidationError(_("Give a phone number for objections."))
     year = year or item.year
-    records = selectable_benefits(user=actor, item=item, year=year, issuer=issuer)
-    if batch is not None:
-        records = records.filter(batch=batch)
-    if villages:
-        records = records.filter(village__in=villages)
-    if benefit_ids is not None:
-        records = records.filter(pk__in=benefit_ids)
-    ids = list(records.order_by("village__path", "person__name", "id").values_list("id", flat=True))
-    if not ids:
-        raise ValidationError(_("No benefit records match this selection."))
+    ids = _select_records(
+        actor=actor, item=item, issuer=issuer, year=year, batch=batch, villages=villages, benefit_ids=benefit_ids
+    )
     with transaction.atomic():
         disclosure = Disclosure.objects.create(
             item=item,
@@ -176,10 +241,7 @@ def disclosure_create(
             note=note,
             created_by=actor,
         )
-        DisclosureEntry.objects.bulk_create(
-            [DisclosureEntry(disclosure=disclosure, benefit_id=pk, position=n) for n, pk in enumerate(ids, 1)],
-            batch_size=2000,
-        )
+        _write_entries(disclosure, ids)
         audit_event(
             actor=actor,
             action="disclosure.create",
@@ -188,6 +250,122 @@ def disclosure_create(
             data={"entries": len(ids), "item": item.code, "batch": batch.pk if batch else None},
         )
     return disclosure
+
+
+DRAFT_FIELDS = (
+    "item",
+    "year",
+    "issuer",
+    "title",
+    "batch",
+    "period_days",
+    "long_term",
+    "objection_phone",
+    "objection_address",
+    "objection_office",
+    "note",
+)
+
+
+def _draft_values(disclosure: Disclosure) -> dict[str, Any]:
+    return {
+        name: getattr(disclosure, f"{name}_id" if name in ("item", "issuer", "batch") else name)
+        for name in DRAFT_FIELDS
+    }
+
+
+def disclosure_update(
+    *,
+    actor: User,
+    disclosure: Disclosure,
+    item: LivelihoodItem,
+    issuer: Org,
+    objection_phone: str,
+    year: int | None = None,
+    batch: ImportBatch | None = None,
+    reselect: bool = False,
+    villages: list[Org] | None = None,
+    benefit_ids: list[int] | None = None,
+    period_days: int = 7,
+    long_term: bool = False,
+    objection_address: str = "",
+    objection_office: str = "",
+    title: str = "",
+    note: str | None = None,
+) -> Disclosure:
+    """Change a draft: what ``disclosure_create`` sets. The listed records are chosen again
+    (from ``batch``, ``villages``, ``benefit_ids``) when ``reselect`` is true or the item,
+    year, issuer or batch changes; otherwise the list stays as it is. An empty title is
+    made again from the issuer, item and year. ``note=None`` keeps the note."""
+    if not can_edit(actor, disclosure):
+        raise PermissionDenied(_("You may not edit this disclosure."))
+    if not can_prepare(actor, issuer):
+        raise PermissionDenied(_("You may not prepare a disclosure for this unit."))
+    _check_period(period_days)
+    if not objection_phone.strip():
+        raise ValidationError(_("Give a phone number for objections."))
+    year = year or item.year
+    with transaction.atomic():
+        disclosure = _locked(disclosure)
+        _require_state(disclosure, S.DRAFT)
+        before = _draft_values(disclosure)
+        reselect = reselect or (
+            disclosure.item_id != item.pk
+            or disclosure.year != year
+            or disclosure.issuer_id != issuer.pk
+            or disclosure.batch_id != (batch.pk if batch else None)
+        )
+        disclosure.item = item
+        disclosure.year = year
+        disclosure.issuer = issuer
+        disclosure.title = title.strip() or make_title(issuer=issuer, item=item, year=year)
+        disclosure.batch = batch
+        disclosure.period_days = period_days
+        disclosure.long_term = long_term
+        disclosure.objection_phone = objection_phone.strip()
+        disclosure.objection_address = objection_address.strip()
+        disclosure.objection_office = objection_office.strip()
+        if note is not None:
+            disclosure.note = note
+        disclosure.save()
+        after = _draft_values(disclosure)
+        data: dict[str, Any] = {"fields": [name for name in DRAFT_FIELDS if before[name] != after[name]]}
+        if reselect:
+            ids = _select_records(
+                actor=actor,
+                item=item,
+                issuer=issuer,
+                year=year,
+                batch=batch,
+                villages=villages,
+                benefit_ids=benefit_ids,
+            )
+            old = list(disclosure.entries.order_by("position", "id").values_list("benefit_id", flat=True))
+            if old != ids:
+                disclosure.entries.all().delete()
+                _write_entries(disclosure, ids)
+                data.update({"entries": len(ids), "entries_before": len(old)})
+        audit_event(actor=actor, action="disclosure.update", target=disclosure, org=issuer, data=data)
+    return disclosure
+
+
+def disclosure_delete(*, actor: User, disclosure: Disclosure) -> None:
+    """Delete a draft and its list (the records stay in the registry)."""
+    if not can_delete(actor, disclosure):
+        raise PermissionDenied(_("You may not delete this disclosure."))
+    with transaction.atomic():
+        disclosure = _locked(disclosure)
+        _require_state(disclosure, S.DRAFT)
+        if disclosure.objections.exists():
+            raise ValidationError(_("A disclosure with objections cannot be deleted."))
+        audit_event(
+            actor=actor,
+            action="disclosure.delete",
+            target=disclosure,
+            org=disclosure.issuer,
+            data={"item": disclosure.item.code, "year": disclosure.year, "entries": disclosure.entries.count()},
+        )
+        disclosure.delete()
 
 
 def disclosure_submit(*, actor: User, disclosure: Disclosure) -> Disclosure:
@@ -305,6 +483,54 @@ def disclosures_end(*, today: date | None = None) -> int:
     return ended
 
 
+# --- the 公示栏 print sheet ----------------------------------------------------------------------
+
+SHEET_KINDS = {
+    "pdf": ("application/pdf", "pdf"),
+    "word": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
+}
+
+
+@dataclass(frozen=True)
+class Sheet:
+    content: bytes
+    content_type: str
+    filename: str
+
+
+def disclosure_sheet_download(
+    *, actor: User, disclosure: Disclosure, kind: str, url: str = "", request: Any = None
+) -> Sheet:
+    """The 公示栏 sheet (board profile: full names, no ID, no phone) as PDF or Word, for
+    staff to print and post on the notice board. Only for a user who sees the disclosure
+    through the scoped selector, while it is published and not over (also before its start
+    date, so it can go up on the day); every download is an audit event (no names in it)."""
+    from .selectors import disclosure_list, entry_list
+
+    if kind not in SHEET_KINDS:
+        raise ValidationError(_("Unknown format."))
+    if not actor.has_perm("disclosures.view_disclosure") or not (
+        disclosure_list(user=actor).filter(pk=disclosure.pk).exists()
+    ):
+        raise PermissionDenied(_("This disclosure is outside your unit."))
+    if not disclosure.prints_board_sheet():
+        raise ValidationError(_("The print sheet is available only while the disclosure is published."))
+    rows = board_rows(entry_list(disclosure=disclosure))
+    render = disclosure_pdf if kind == "pdf" else disclosure_docx
+    content = render(disclosure=disclosure, rows=rows, url=url)
+    content_type, extension = SHEET_KINDS[kind]
+    with transaction.atomic():
+        audit_event(
+            actor=actor,
+            action="disclosure.sheet_download",
+            target=disclosure,
+            org=disclosure.issuer,
+            data={"format": extension, "entries": len(rows)},
+            request=request,
+        )
+    return Sheet(content=content, content_type=content_type, filename=f"gongshi-{disclosure.pk}.{extension}")
+
+
 # --- objections -------------------------------------------------------------------------------
 
 
@@ -330,7 +556,8 @@ def objection_file(
 ) -> Filed:
     """A member of the public objects to one entry of a running disclosure. The contact is
     stored encrypted; the answer is due in 20 working days (holidays and make-up days
-    counted); the issuing unit is told. Returns the token for the objector's status page."""
+    counted); the issuing unit is told, and so is the town that answers for a village's
+    公示. Returns the token for the objector's status page."""
     today = today or timezone.localdate()
     if not disclosure.accepts_objections(today):
         raise ValidationError(_("This disclosure no longer takes objections."))
@@ -358,22 +585,22 @@ def objection_file(
             data={"disclosure": disclosure.pk, "entry": entry.web_label, "deadline": objection.deadline.isoformat()},
             request=request,
         )
-        pk = objection.pk
-        issuer = disclosure.issuer
         title = _("Objection to “%(title)s”, answer due %(date)s") % {
             "title": disclosure.title,
             "date": objection.deadline.isoformat(),
         }
-        on_commit(
-            lambda: notice_send(
-                kind="objection",
-                title=title,
-                org=issuer,
-                url=f"/admin/disclosures/objections/{pk}/",
-                key=f"objection:{pk}",
-            )
-        )
+        issuer = disclosure.issuer
+        _notify_objection(objection.pk, issuer, title, f"objection:{objection.pk}")
+        town = issuer_town(issuer)
+        if town is not None and town.pk != issuer.pk:
+            _notify_objection(objection.pk, town, title, f"objection:{objection.pk}:town")
     return Filed(objection=objection, token=token)
+
+
+def _notify_objection(pk: int, org: Org, title: str, key: str) -> None:
+    on_commit(
+        lambda: notice_send(kind="objection", title=title, org=org, url=f"/admin/disclosures/objections/{pk}/", key=key)
+    )
 
 
 def objection_answer(
@@ -431,21 +658,27 @@ def objection_answer(
     return objection
 
 
-def objection_contact_reveal(*, actor: User, objection: Objection) -> str:
-    """The objector's contact in full, for the handler who must reply. The objector's
-    contact is personal data too: every reveal is an audit event (with the masked value)."""
+def objection_contact_reveal(*, actor: User, objection: Objection, request: Any = None) -> str:
+    """The objector's contact in full, for the handler who must reply: the
+    ``disclosures.reveal_objection_contact`` permission, the objection in the actor's scope,
+    and the right to answer it. The objector's contact is personal data too: every reveal is
+    an audit event (with the masked value)."""
     from minsheng.core.masking import mask_phone
 
     from .selectors import objection_list
 
     if not objection_list(user=actor).filter(pk=objection.pk).exists():
         raise PermissionDenied(_("This objection is outside your unit."))
+    if not can_reveal_contact(actor, objection):
+        raise PermissionDenied(_("You may not see an objector's full contact."))
     contact = objection.contact()
-    audit_event(
-        actor=actor,
-        action="disclosure.objection_contact_reveal",
-        target=objection,
-        org=objection.disclosure.issuer,
-        data={"contact": mask_phone(contact)},
-    )
+    with transaction.atomic():
+        audit_event(
+            actor=actor,
+            action="disclosure.objection_contact_reveal",
+            target=objection,
+            org=objection.disclosure.issuer,
+            data={"contact": mask_phone(contact)},
+            request=request,
+        )
     return contact

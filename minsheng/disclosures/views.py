@@ -1,4 +1,9 @@
-"""Public 公示 pages, served through DisclosureIndexPage's routes (thin: select, render)."""
+"""Public 公示 pages, served through DisclosureIndexPage's routes (thin: select, render).
+
+The web profile only (张*明, no ID, no phone). The 公示栏 print sheet carries full names, so
+it is not public: staff download it from the back office (``admin_views.disclosure_sheet``).
+No masked download either: the page itself is the public version (and prints), and a file
+saved from the portal would outlive the automatic take-down at the end of the period."""
 
 from __future__ import annotations
 
@@ -16,7 +21,7 @@ from minsheng.core.services import client_ip
 
 from . import selectors, services
 from .forms import ObjectionForm
-from .outputs import board_rows, channel_lines, disclosure_docx, disclosure_pdf, period_text, web_rows
+from .outputs import channel_lines, period_text, web_rows
 
 PAGE_SIZE = 100
 RATE_WINDOW = 60 * 60
@@ -63,33 +68,10 @@ def disclosure_detail(request: HttpRequest, *, page: Any, pk: int) -> HttpRespon
             "accepts_objections": disclosure.accepts_objections(),
             "period": period_text(disclosure),
             "channel": channel_lines(disclosure),
-            "pdf_url": base + page.reverse_subpage("sheet_pdf", kwargs={"pk": pk}),
-            "docx_url": base + page.reverse_subpage("sheet_docx", kwargs={"pk": pk}),
             "objection_url": base + page.reverse_subpage("objection", kwargs={"pk": pk}),
         }
     )
     return TemplateResponse(request, "disclosures/detail.html", context)
-
-
-def disclosure_sheet(request: HttpRequest, *, page: Any, pk: int, kind: str) -> HttpResponse:
-    disclosure = _public(pk)
-    if not disclosure.lists_entries():
-        raise Http404
-    url = request.build_absolute_uri(page.get_url(request) + page.reverse_subpage("detail", kwargs={"pk": pk}))
-    rows = board_rows(selectors.public_entries(disclosure=disclosure))
-    if kind == "pdf":
-        response = HttpResponse(
-            disclosure_pdf(disclosure=disclosure, rows=rows, url=url), content_type="application/pdf"
-        )
-        response["Content-Disposition"] = f'inline; filename="gongshi-{pk}.pdf"'
-    else:
-        response = HttpResponse(
-            disclosure_docx(disclosure=disclosure, rows=rows, url=url),
-            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        )
-        response["Content-Disposition"] = f'attachment; filename="gongshi-{pk}.docx"'
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 def objection_form(request: HttpRequest, *, page: Any, pk: int) -> HttpResponse:

@@ -18,6 +18,9 @@ def register_disclosure_urls() -> list[Any]:
         path("disclosures/", admin_views.disclosure_index, name="disclosures_admin_index"),
         path("disclosures/new/", admin_views.disclosure_create, name="disclosures_admin_create"),
         path("disclosures/<int:pk>/", admin_views.disclosure_detail, name="disclosures_admin_detail"),
+        path("disclosures/<int:pk>/edit/", admin_views.disclosure_edit, name="disclosures_admin_edit"),
+        path("disclosures/<int:pk>/delete/", admin_views.disclosure_delete, name="disclosures_admin_delete"),
+        path("disclosures/<int:pk>/sheet/<str:kind>/", admin_views.disclosure_sheet, name="disclosures_admin_sheet"),
         path("disclosures/objections/", admin_views.objection_index, name="disclosures_admin_objections"),
         path("disclosures/objections/<int:pk>/", admin_views.objection_detail, name="disclosures_admin_objection"),
     ]

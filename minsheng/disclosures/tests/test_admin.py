@@ -75,3 +75,41 @@ def test_objector_contact_is_masked_until_a_logged_reveal(world: dict[str, Any],
     other = Client()
     other.force_login(world["users"]["baita"])
     assert other.post(url, {"action": "reveal_contact"}).status_code == 404
+
+
+def test_detail_pages_through_every_entry_masked_with_links(world: dict[str, Any], index_page: Any) -> None:
+    from minsheng.beneficiaries.fake import person_name
+
+    from .conftest import ZHANGZHUANG, add_person, running
+
+    village = world["orgs"][ZHANGZHUANG]
+    extra = [person_name(100 + i) + "某" for i in range(126)]  # 130 entries with the four of the town
+    for i, name in enumerate(extra):
+        add_person(100 + i, name, village, world["item"])
+    d = running(world)
+    assert d.entries.count() == 130
+    town = Client()
+    town.force_login(world["users"]["qingshan"])
+    first = town.get(f"/admin/disclosures/{d.pk}/").content.decode()
+    second = town.get(f"/admin/disclosures/{d.pk}/", {"p": 2}).content.decode()
+    body = first.split("<tbody>")[1].split("</tbody>")[0]
+    assert body.count("<tr>") == 100 and "?p=2" in first and "130" in first
+    rest = second.split("<tbody>")[1].split("</tbody>")[0]
+    assert rest.count("<tr>") == 30 and "<td>130</td>" in rest
+    # masked (the web profile) for every viewer: full names only on the audited print sheet
+    for page in (first, second):
+        assert not any(name in page for name in [*extra, "张晓明", "欧阳春华"])
+    assert "张*明" in first or "张*明" in second
+    # links to the public page and to the staff print sheet
+    assert f'href="/gongshi/{d.pk}/"' in first
+    assert f"/admin/disclosures/{d.pk}/sheet/pdf/" in first and f"/admin/disclosures/{d.pk}/sheet/word/" in first
+
+
+def test_detail_links_only_what_exists(world: dict[str, Any], index_page: Any) -> None:
+    town = Client()
+    town.force_login(world["users"]["qingshan"])
+    d = services.disclosure_create(
+        actor=world["users"]["qingshan"], item=world["item"], issuer=world["orgs"][QINGSHAN], objection_phone="1"
+    )
+    page = town.get(f"/admin/disclosures/{d.pk}/").content.decode()
+    assert f"/gongshi/{d.pk}/" not in page and "/sheet/" not in page  # a draft: no page, no sheet

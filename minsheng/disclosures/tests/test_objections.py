@@ -16,7 +16,7 @@ from minsheng.disclosures.choices import ObjectionOutcome
 from minsheng.disclosures.forms import SALT
 from minsheng.disclosures.models import Objection
 
-from .conftest import running
+from .conftest import ZHANGZHUANG, running
 
 pytestmark = pytest.mark.django_db
 
@@ -126,3 +126,89 @@ def test_answer_removes_or_corrects_through_the_registry(
     assert {"beneficiary.benefit_remove", "beneficiary.benefit_correct", "disclosure.objection_answer"} <= actions
     status = client.get(f"/gongshi/objection/{first.token}/").content.decode()
     assert "已从名单中删除" in status
+
+
+def village_disclosure(world: dict[str, Any]) -> Any:
+    """A 公示 of the village 张庄村: prepared by its staff, approved and published by the town."""
+    u = world["users"]
+    d = services.disclosure_create(
+        actor=u["village"], item=world["item"], issuer=world["orgs"][ZHANGZHUANG], objection_phone="0550-1"
+    )
+    d = services.disclosure_submit(actor=u["village"], disclosure=d)
+    d = services.disclosure_approve(actor=u["qingshan"], disclosure=d)
+    return services.disclosure_publish(actor=u["qingshan"], disclosure=d)
+
+
+def test_objection_to_a_village_disclosure_notifies_the_village_and_its_town(
+    world: dict[str, Any], index_page: Any, client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    from minsheng.core.selectors import notice_list
+
+    cache.clear()
+    d = village_disclosure(world)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert post(client, d).status_code == 200
+    objection = Objection.objects.get()
+    notices = Notice.objects.filter(kind="objection")
+    assert set(notices.values_list("org__code", flat=True)) == {ZHANGZHUANG, "349981101000"}
+    url = f"/admin/disclosures/objections/{objection.pk}/"
+    for who in ("village", "qingshan"):
+        assert [n.url for n in notice_list(user=world["users"][who]).filter(kind="objection")] == [url], who
+    assert not notice_list(user=world["users"]["baita"]).filter(kind="objection").exists()
+    # a town's own 公示: the town once
+    Notice.objects.all().delete()
+    town_d = running(world)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.objection_file(disclosure=town_d, entry=town_d.entries.first(), name="甲", contact="x", reason="核实")
+    assert list(Notice.objects.filter(kind="objection").values_list("org__code", flat=True)) == ["349981101000"]
+
+
+def test_village_staff_neither_reveal_the_contact_nor_see_the_answer_form(
+    world: dict[str, Any], index_page: Any
+) -> None:
+    d = village_disclosure(world)
+    filed = services.objection_file(
+        disclosure=d, entry=d.entries.first(), name="刘群众", contact="13912345678", reason="核实"
+    )
+    url = f"/admin/disclosures/objections/{filed.objection.pk}/"
+    village = Client()
+    village.force_login(world["users"]["village"])
+    page = village.get(url)
+    body = page.content.decode()
+    assert page.status_code == 200 and "139****5678" in body  # the village sees its objection, masked
+    assert 'value="reveal_contact"' not in body and 'name="recheck"' not in body and 'name="answer"' not in body
+    revealed = village.post(url, {"action": "reveal_contact"})
+    assert "13912345678" not in revealed.content.decode()
+    assert not AuditEvent.objects.filter(action="disclosure.objection_contact_reveal").exists()
+    with pytest.raises(PermissionDenied):
+        services.objection_contact_reveal(actor=world["users"]["village"], objection=filed.objection)
+    answer = village.post(url, {"recheck": "r", "outcome": ObjectionOutcome.NOT_UPHELD, "answer": "a"})
+    assert answer.status_code == 302 and answer["Location"] == "/admin/"  # Wagtail's answer to PermissionDenied
+    filed.objection.refresh_from_db()
+    assert filed.objection.status == "received"
+    # a department sees objections to its item but does not handle a town's 公示
+    dept = Client()
+    dept.force_login(world["users"]["dept"])
+    body = dept.get(url).content.decode()
+    assert "139****5678" in body and 'value="reveal_contact"' not in body and 'name="recheck"' not in body
+    assert "13912345678" not in dept.post(url, {"action": "reveal_contact"}).content.decode()
+    assert not AuditEvent.objects.filter(action="disclosure.objection_contact_reveal").exists()
+
+
+def test_the_town_that_answers_reveals_the_contact_and_answers(world: dict[str, Any], index_page: Any) -> None:
+    d = village_disclosure(world)
+    filed = services.objection_file(
+        disclosure=d, entry=d.entries.first(), name="刘群众", contact="13912345678", reason="核实"
+    )
+    url = f"/admin/disclosures/objections/{filed.objection.pk}/"
+    town = Client()
+    town.force_login(world["users"]["qingshan"])
+    body = town.get(url).content.decode()
+    assert 'value="reveal_contact"' in body and 'name="recheck"' in body
+    assert "13912345678" in town.post(url, {"action": "reveal_contact"}).content.decode()
+    event = AuditEvent.objects.get(action="disclosure.objection_contact_reveal")
+    assert event.actor == world["users"]["qingshan"] and event.data == {"contact": "139****5678"}
+    response = town.post(url, {"recheck": "入户核实", "outcome": ObjectionOutcome.NOT_UPHELD, "answer": "名单无误。"})
+    assert response.status_code == 302
+    filed.objection.refresh_from_db()
+    assert filed.objection.status == "answered"

@@ -64,8 +64,16 @@ def test_no_public_output_leaks_personal_data(world: dict[str, Any], index_page:
         assert_clean(text, web=True, where=where)
         assert "13912345678" not in text and "刘群众" not in text
     assert "张*明" in web["detail"].content.decode()
-    pdf = pdf_text(client.get(f"/gongshi/{d.pk}/pdf/").content)
-    word = docx_text(client.get(f"/gongshi/{d.pk}/word/").content)
+    # the old public addresses of the print sheet serve nothing
+    for kind in ("pdf", "word"):
+        response = client.get(f"/gongshi/{d.pk}/{kind}/")
+        assert response.status_code == 404, kind
+        assert_clean(response.content.decode(errors="replace"), web=True, where=f"public-{kind}")
+    # the print sheet (staff only) shows full names, never an ID or a phone number
+    staff = Client()
+    staff.force_login(world["users"]["qingshan"])
+    pdf = pdf_text(staff.get(f"/admin/disclosures/{d.pk}/sheet/pdf/").content)
+    word = docx_text(staff.get(f"/admin/disclosures/{d.pk}/sheet/word/").content)
     for where, text in (("pdf", pdf), ("word", word)):
         assert_clean(text, web=False, where=where)
         assert "张晓明" in text  # the board profile shows the full name

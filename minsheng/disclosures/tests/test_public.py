@@ -36,15 +36,19 @@ def test_page_lists_masked_names_and_prints_full_names(world: dict[str, Any], in
         assert masked in page
     assert "张晓明" not in page and "赵" not in page.split("<table")[1]
     assert "0550-1234567" in page
-    response = client.get(f"/gongshi/{d.pk}/pdf/")
+    # the full-name sheet is printed by staff, from the back office
+    staff = Client()
+    staff.force_login(world["users"]["qingshan"])
+    response = staff.get(f"/admin/disclosures/{d.pk}/sheet/pdf/")
     assert response["Content-Type"] == "application/pdf"
     text = pdf_text(response.content)
     for name in ("张晓明", "李红", "欧阳春华", "王建国"):
         assert name in text
     assert "赵敏" not in text
     assert "青山镇人民政府" in text and "0550-1234567" in text and "第 1 页 / 共 1 页" in text
-    word = docx_text(client.get(f"/gongshi/{d.pk}/word/").content)
-    assert ("欧阳春华" in word and "姓名" in word) or "Name" in word
+    word = docx_text(staff.get(f"/admin/disclosures/{d.pk}/sheet/word/").content)
+    assert "欧阳春华" in word and ("姓名" in word or "Name" in word)
+    assert f"/gongshi/{d.pk}/" in word  # the QR code's address, printed too
 
 
 def test_pdf_repeats_headers_and_numbers_pages(world: dict[str, Any]) -> None:
