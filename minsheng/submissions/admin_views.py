@@ -11,15 +11,20 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from wagtail.admin.views import generic
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.views.snippets import CreateView, EditView, IndexView
 
 from minsheng.orgs.scoping import scope_for
 
 from . import exports, selectors, services
-from .choices import EDITABLE_STATUSES, LEVEL_ORDER, Level, SubmissionStatus
+from .choices import EDITABLE_STATUSES, LEVEL_ORDER, Level, PlacementStatus, SubmissionStatus
 from .forms import AdoptForm, RankingPeriodForm, ReasonForm
 from .models import ExternalPlacement, Submission, SubmissionSettings
 from .scoring import Period
@@ -147,55 +152,142 @@ class PlacementIndexView(generic.IndexView):  # type: ignore[misc]
     def get_base_queryset(self) -> QuerySet[ExternalPlacement]:
         return selectors.placement_list(user=self.request.user)
 
+    @cached_property
+    def columns(self) -> list[Any]:
+        # The confirm / reject column is the office's alone.
+        columns: list[Any] = super().columns
+        if services.is_reviewer(self.request.user):
+            return columns
+        return [c for c in columns if getattr(c, "name", "") != DECISION_COLUMN]
 
-def _limit_placement_form(form: Any, user: Any) -> Any:
+
+DECISION_COLUMN = "decision"
+
+
+def _placement_form(form: Any, user: Any) -> Any:
+    """The office chooses the unit; a unit's form shows its own unit, fixed."""
     if "submission" in form.fields:
         form.fields["submission"].queryset = selectors.submission_list(user=user)
+    if "unit" in form.fields:
+        field = form.fields["unit"]
+        if services.is_reviewer(user):
+            field.queryset = selectors.placement_units(user=user, including=form.instance.unit_id)
+        else:
+            field.queryset = selectors.placement_units(user=user)
+            field.disabled = True
+            field.help_text = _("A unit records its own placements; the livelihood office may record one for any unit.")
+            form.initial["unit"] = getattr(user, "org_id", None)
     return form
 
 
-class PlacementCreateView(generic.CreateView):  # type: ignore[misc]
+def _add_errors(form: Any, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+class PlacementFormMixin:
+    request: HttpRequest
+    form: Any
+    produced_error_message: str | None
+
     def get_form(self, form_class: Any = None) -> Any:
-        return _limit_placement_form(super().get_form(form_class), self.request.user)
+        return _placement_form(super().get_form(form_class), self.request.user)  # type: ignore[misc]
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        try:
+            return super().form_valid(form)  # type: ignore[misc,no-any-return]
+        except ValidationError as exc:  # the service's own checks (the unit of the piece …)
+            _add_errors(form, exc)
+            self.produced_error_message = self.get_error_message()  # type: ignore[attr-defined]
+            return self.form_invalid(form)  # type: ignore[attr-defined,no-any-return]
 
     def save_instance(self) -> ExternalPlacement:
-        return _save_placement(self)
+        placement: ExternalPlacement = self.form.save(commit=False)
+        if not services.is_reviewer(self.request.user):
+            placement.unit = self.request.user.org  # type: ignore[union-attr,assignment]
+        return services.external_placement_save(actor=self.request.user, placement=placement)  # type: ignore[arg-type]
 
 
-class PlacementEditView(generic.EditView):  # type: ignore[misc]
+class PlacementCreateView(PlacementFormMixin, generic.CreateView):  # type: ignore[misc]
+    pass
+
+
+class PlacementEditView(PlacementFormMixin, generic.EditView):  # type: ignore[misc]
     def get_object(self, queryset: Any = None) -> ExternalPlacement:
         return get_object_or_404(selectors.placement_list(user=self.request.user), pk=self.kwargs["pk"])
 
-    def get_form(self, form_class: Any = None) -> Any:
-        return _limit_placement_form(super().get_form(form_class), self.request.user)
+    @cached_property
+    def header_buttons(self) -> list[Any]:
+        """The office's confirm and reject, next to the title of the placement."""
+        buttons: list[Any] = list(super().header_buttons)
+        placement: ExternalPlacement = self.object
+        if not services.can_decide_placement(self.request.user, placement):
+            return buttons
+        url = reverse("placement_confirm", args=[placement.pk])
+        if placement.status != PlacementStatus.CONFIRMED:
+            buttons.append(
+                HeaderButton(
+                    _("Confirm"),
+                    icon_name="check",
+                    attrs={
+                        "data-controller": "w-action",
+                        "data-action": "w-action#post",
+                        "data-w-action-url-value": url,
+                    },
+                    priority=10,
+                )
+            )
+        if placement.status != PlacementStatus.REJECTED:
+            buttons.append(
+                HeaderButton(
+                    pgettext("placement", "Reject"),
+                    url=f"{url}?{urlencode({'next': self.request.get_full_path()})}",
+                    icon_name="cross",
+                    priority=20,
+                )
+            )
+        return buttons
 
-    def save_instance(self) -> ExternalPlacement:
-        return _save_placement(self)
 
-
-def _save_placement(view: Any) -> ExternalPlacement:
-    placement: ExternalPlacement = view.form.save(commit=False)
-    if not services.is_reviewer(view.request.user) or not placement.unit_id:
-        placement.unit = view.request.user.org
-    try:
-        return services.external_placement_save(actor=view.request.user, placement=placement)
-    except ValidationError as exc:
-        raise PermissionDenied("; ".join(exc.messages)) from exc
+def _next_url(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return reverse("placements:index")
 
 
 def placement_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    """The office confirms a placement (one click) or rejects it with a reason (this page)."""
     placement = get_object_or_404(selectors.placement_list(user=request.user), pk=pk)
-    if request.method != "POST" or not services.is_reviewer(request.user):
+    if not services.can_decide_placement(request.user, placement):
         raise PermissionDenied
-    confirm = request.POST.get("action") != "reject"
-    services.external_placement_confirm(
-        actor=request.user,  # type: ignore[arg-type]
-        placement=placement,
-        confirm=confirm,
-        note=request.POST.get("note", ""),
-    )
-    messages.success(request, _("Placement confirmed.") if confirm else _("Placement not confirmed."))
-    return redirect("placements:index")
+    form = ReasonForm(request.POST if request.POST.get("action") == "reject" else None)
+    if request.method == "POST":
+        confirm = request.POST.get("action", "confirm") != "reject"
+        try:
+            if not confirm and not form.is_valid():
+                raise ValidationError({"reason": _("Say why the placement is not confirmed.")})
+            services.external_placement_confirm(
+                actor=request.user,  # type: ignore[arg-type]
+                placement=placement,
+                confirm=confirm,
+                reason="" if confirm else form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            messages.error(request, "; ".join(exc.messages))
+        else:
+            messages.success(request, _("Placement confirmed.") if confirm else _("Placement not confirmed."))
+            return redirect(_next_url(request))
+    context = {
+        "placement": placement,
+        "form": form,
+        "next": _next_url(request),
+        "header_title": _("Confirm or reject: %(title)s") % {"title": placement.title},
+    }
+    return TemplateResponse(request, "submissions/admin/placement_decide.html", context)
 
 
 class ScoringCreateView(generic.CreateView):  # type: ignore[misc]
@@ -212,7 +304,7 @@ class ScoringEditView(generic.EditView):  # type: ignore[misc]
 
 
 def _period_from(request: HttpRequest) -> tuple[Period, RankingPeriodForm]:
-    today = timezone.localdate()
+    today = selectors.ranking_today()
     initial = {"kind": "month", "year": today.year, "number": today.month}
     form = RankingPeriodForm(request.GET or None, initial=initial)
     if request.GET and form.is_valid():
@@ -262,6 +354,7 @@ def rankings(request: HttpRequest) -> HttpResponse:
         "chart_json": chart,
         "query": request.GET.urlencode(),
         "reviewer": services.is_reviewer(request.user),
+        "quota_labels": selectors.QUOTA_STATUS_LABELS,
         "header_title": _("Submission rankings"),
     }
     return TemplateResponse(request, "submissions/admin/rankings.html", context)

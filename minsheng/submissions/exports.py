@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from .choices import LEVEL_ORDER, Level
 from .scoring import Period
-from .selectors import ScoreRow, ranking_totals
+from .selectors import QUOTA_IN_PROGRESS, ScoreRow, ranking_totals
 
 BODY_FONT = "仿宋_GB2312"
 BODY_FALLBACK = "宋体"
@@ -37,14 +37,13 @@ def ranking_headers() -> list[str]:
         _("Headlines"),
         _("Points"),
         _("Quota required"),
-        _("Quota met"),
+        _("Quota status"),
         _("Deductions"),
         _("Total"),
     ]
 
 
 def ranking_cells(row: ScoreRow) -> list[object]:
-    met = {None: "—", True: _("Yes"), False: _("No")}[row.quota_met]
     return [
         row.rank,
         row.unit.name,
@@ -54,8 +53,8 @@ def ranking_cells(row: ScoreRow) -> list[object]:
         *[row.by_level.get(str(lv), 0) for lv in LEVEL_ORDER],
         row.headlines,
         _num(row.points),
-        row.quota_required if row.has_quota else "—",
-        met,
+        row.quota_required if row.quota_ended else "—",
+        row.quota_status_label,
         _num(row.quota_penalty + row.penalty),
         _num(row.total),
     ]
@@ -184,6 +183,8 @@ def ranking_docx(*, rows: list[ScoreRow], period: Period, office: str, issued: d
     if lagging:
         names = "、".join(r.unit.name for r in lagging)
         para(f"{names}未完成信息报送任务，请高度重视，切实加强民生工程宣传信息报送工作。")
+    elif any(r.quota_status == QUOTA_IN_PROGRESS for r in rows):
+        para("本期尚未结束，请各单位按时完成信息报送任务。")
     else:
         para("本期各单位均完成信息报送任务。")
     para("", indent=False)

@@ -267,7 +267,8 @@ class SubmissionReviewTask(Task):
 
 
 class ExternalPlacement(TimeStampedModel):
-    """A unit's piece (or other work) that appeared in another outlet; the office confirms it."""
+    """A unit's piece (or other work) that appeared in another outlet; the office confirms it
+    (then it scores) or rejects it with a reason."""
 
     unit = models.ForeignKey(
         "orgs.Org", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="external_placements"
@@ -320,8 +321,11 @@ class ExternalPlacement(TimeStampedModel):
     )
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
+    rejection_reason = models.TextField(_("reason for not confirming"), blank=True)
 
+    # ``unit`` is the office's to choose; a unit's own form shows its unit, fixed (see the views).
     panels = [
+        FieldPanel("unit"),
         FieldPanel("title"),
         FieldPanel("submission"),
         FieldPanel("outlet"),
@@ -335,6 +339,10 @@ class ExternalPlacement(TimeStampedModel):
         FieldPanel("clipping_image"),
         FieldPanel("leader_instruction"),
         FieldPanel("note"),
+        MultiFieldPanel(
+            [FieldPanel("status", read_only=True), FieldPanel("rejection_reason", read_only=True)],
+            heading=_("Confirmation"),
+        ),
     ]
 
     class Meta:

@@ -3,7 +3,8 @@
 * a piece adopted at ``level`` scores the year's rule for that level and kind of piece;
   a headline (头条, front-page lead) multiplies it (default 2×);
 * a leader's written instruction (领导批示) on a placement adds a bonus (default 10);
-* a missed quota costs ``factor`` (default 2) points per missing adoption;
+* a missed quota costs ``factor`` (default 2) points per missing adoption, once its month
+  or quarter has ended (the one still running is in progress, later ones do not count yet);
 * penalties (false information …) are subtracted as recorded.
 """
 
@@ -150,3 +151,24 @@ class Period:
 
 def month_of_quarter(quarter: int) -> Iterable[int]:
     return range(3 * quarter - 2, 3 * quarter + 1)
+
+
+ENDED = "ended"
+IN_PROGRESS = "in_progress"
+NOT_STARTED = "not_started"
+
+
+def span_state(*, start: date, end: date, today: date) -> str:
+    """Whether the span ``start``–``end`` (inclusive) has ended by ``today``, is still running,
+    or has not started. A quota period is judged only once it has ended."""
+    if end < today:
+        return ENDED
+    if start <= today:
+        return IN_PROGRESS
+    return NOT_STARTED
+
+
+def months_span(year: int, months: Sequence[int]) -> tuple[date, date]:
+    """First and last day of consecutive ``months`` of ``year``."""
+    first, last = min(months), max(months)
+    return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])

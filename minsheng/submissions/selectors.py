@@ -14,14 +14,25 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import pgettext_lazy
 
-from minsheng.orgs.choices import TOWN_KINDS, OrgKind
+from minsheng.orgs.choices import TOWN_KINDS, VILLAGE_KINDS, OrgKind
 from minsheng.orgs.models import Org
 from minsheng.orgs.scoping import scope_for
+from minsheng.projects.selectors import reference_date
 
 from . import scoring
 from .choices import LEVEL_ORDER, Placement, PlacementStatus, QuotaPeriod, SubmissionStatus, UnitGroup
-from .models import ExternalPlacement, Penalty, PointRule, PointScheme, Quota, ReviewOutcome, Submission
+from .models import (
+    ExternalPlacement,
+    Penalty,
+    PointRule,
+    PointScheme,
+    Quota,
+    ReviewOutcome,
+    Submission,
+    SubmissionSettings,
+)
 
 
 def submission_list(*, user: Any) -> QuerySet[Submission]:
@@ -54,7 +65,33 @@ def placement_list(*, user: Any) -> QuerySet[ExternalPlacement]:
     return qs.filter(unit_id=getattr(user, "org_id", None))
 
 
+def placement_units(*, user: Any, including: int | None = None) -> QuerySet[Org]:
+    """Units a placement may be recorded for: the office picks any submitting unit (active
+    departments and towns, villages too when they may submit; ``including`` keeps the unit a
+    placement already has); anyone else only its own unit."""
+    if not scope_for(user).everything:
+        own: int | None = getattr(user, "org_id", None)
+        return Org.objects.filter(pk=own) if own is not None else Org.objects.none()
+    kinds: list[str] = [OrgKind.DEPARTMENT, *TOWN_KINDS]
+    if SubmissionSettings.load().villages_may_submit:
+        kinds += VILLAGE_KINDS
+    units = Q(kind__in=kinds, is_active=True)
+    if including is not None:
+        units |= Q(pk=including)
+    return Org.objects.filter(units).order_by("path")
+
+
 # --- Scores -----------------------------------------------------------------------------
+
+
+QUOTA_MET = "met"
+QUOTA_MISSED = "missed"
+QUOTA_IN_PROGRESS = "in_progress"
+QUOTA_STATUS_LABELS = {
+    QUOTA_MET: pgettext_lazy("quota", "Met"),
+    QUOTA_MISSED: pgettext_lazy("quota", "Missed"),
+    QUOTA_IN_PROGRESS: pgettext_lazy("quota", "In progress"),
+}
 
 
 @dataclass
@@ -65,8 +102,14 @@ class ScoreRow:
     by_level: dict[str, int] = field(default_factory=lambda: {str(lv): 0 for lv in LEVEL_ORDER})
     headlines: int = 0
     points: Decimal = Decimal(0)
+    # Quota periods that have ended: these alone are judged (and cost points when missed).
     quota_required: int = 0
     quota_achieved: int = 0
+    quota_ended: int = 0
+    # The quota period still running: shown as in progress, never a penalty yet.
+    quota_open_required: int = 0
+    quota_open_achieved: int = 0
+    quota_open: int = 0
     has_quota: bool = False
     quota_penalty: Decimal = Decimal(0)
     penalty: Decimal = Decimal(0)
@@ -82,10 +125,33 @@ class ScoreRow:
         return "—" if rate is None else f"{rate * 100:.1f}%"
 
     @property
-    def quota_met(self) -> bool | None:
+    def quota_status(self) -> str:
+        """``missed`` (an ended period fell short), ``in_progress`` (a period is still
+        running), ``met`` (every period judged so far was met), or "" (no quota, or none of
+        its periods has started)."""
         if not self.has_quota:
-            return None
-        return self.quota_penalty == 0
+            return ""
+        if not self.quota_ended_met:
+            return QUOTA_MISSED
+        if self.quota_open:
+            return QUOTA_IN_PROGRESS
+        if self.quota_ended:
+            return QUOTA_MET
+        return ""
+
+    @property
+    def quota_status_label(self) -> str:
+        return str(QUOTA_STATUS_LABELS.get(self.quota_status, "—"))
+
+    @property
+    def quota_met(self) -> bool | None:
+        """True or False once judged; None without a quota or while it is in progress."""
+        return {QUOTA_MET: True, QUOTA_MISSED: False}.get(self.quota_status)
+
+    @property
+    def quota_ended_met(self) -> bool:
+        """The ended periods (if any) were all met."""
+        return self.quota_achieved >= self.quota_required
 
     @property
     def total(self) -> Decimal:
@@ -118,16 +184,25 @@ def _in(period: scoring.Period, prefix: str) -> dict[str, date]:
     return {f"{prefix}__gte": period.start, f"{prefix}__lte": period.end}
 
 
-def unit_scores(*, user: Any, period: scoring.Period) -> list[ScoreRow]:
+def ranking_today() -> date:
+    """ "Today" for quotas and the default ranking period: the reporting date of the progress
+    settings when one is set (training or demonstration data), else the real date."""
+    return reference_date()
+
+
+def unit_scores(*, user: Any, period: scoring.Period, today: date | None = None) -> list[ScoreRow]:
     """One row per submitting unit for ``period``, ranked by total points (best first).
 
     Everything is computed from the records: submissions (first submitted in the period),
     adoptions (decided in the period, at their level and placement), confirmed external
-    placements, quotas and penalties. The office sees every row; a unit its own (with its
-    rank among all)."""
+    placements, quotas and penalties. A quota month or quarter is judged only once it has
+    ended by ``today`` (default: the reporting date of the progress settings, else the
+    real date); the one still running is in progress. The office sees every row; a unit
+    its own (with its rank among all)."""
     scope = scope_for(user)
     if scope.nothing:
         return []
+    today = today or ranking_today()
     table = point_table(period.year)
     units = {
         o.pk: o for o in Org.objects.filter(kind__in=(OrgKind.DEPARTMENT, *TOWN_KINDS), is_active=True).order_by("path")
@@ -179,7 +254,7 @@ def unit_scores(*, user: Any, period: scoring.Period) -> list[ScoreRow]:
         if penalty.unit_id in rows:
             rows[penalty.unit_id].penalty += penalty.points
 
-    _apply_quotas(rows, monthly, period, table.factor)
+    _apply_quotas(rows, monthly, period, table.factor, today=today)
 
     ordered = sorted(rows.values(), key=lambda r: (-r.total, -r.adopted, r.unit.path))
     for row, rank in zip(ordered, scoring.competition_ranks(ordered, key=lambda r: r.total), strict=True):
@@ -197,7 +272,12 @@ def _local_date(value: Any) -> date:
 
 
 def _apply_quotas(
-    rows: dict[int, ScoreRow], monthly: dict[int, dict[int, int]], period: scoring.Period, factor: Decimal
+    rows: dict[int, ScoreRow],
+    monthly: dict[int, dict[int, int]],
+    period: scoring.Period,
+    factor: Decimal,
+    *,
+    today: date,
 ) -> None:
     quotas = list(Quota.objects.filter(year=period.year))
     for unit_id, row in rows.items():
@@ -213,10 +293,18 @@ def _apply_quotas(
             required = max(q.required for q in applicable)
             row.has_quota = True
             for months in spans:
+                start, end = scoring.months_span(period.year, months)
+                state = scoring.span_state(start=start, end=end, today=today)
                 achieved = sum(monthly[unit_id].get(m, 0) for m in months)
-                row.quota_required += required
-                row.quota_achieved += min(achieved, required)
-                row.quota_penalty += scoring.quota_penalty(required=required, achieved=achieved, factor=factor)
+                if state == scoring.ENDED:
+                    row.quota_ended += 1
+                    row.quota_required += required
+                    row.quota_achieved += min(achieved, required)
+                    row.quota_penalty += scoring.quota_penalty(required=required, achieved=achieved, factor=factor)
+                elif state == scoring.IN_PROGRESS:
+                    row.quota_open += 1
+                    row.quota_open_required += required
+                    row.quota_open_achieved += min(achieved, required)
 
 
 def ranking_totals(rows: list[ScoreRow]) -> dict[str, Any]:

@@ -438,30 +438,57 @@ def external_placement_save(*, actor: User, placement: ExternalPlacement) -> Ext
     return placement
 
 
+def can_decide_placement(actor: Any, placement: ExternalPlacement) -> bool:
+    """The office confirms or rejects; never a unit, and nobody their own unit's placement."""
+    own_unit = getattr(actor, "org_id", None) is not None and actor.org_id == placement.unit_id
+    return is_reviewer(actor) and not own_unit
+
+
 def external_placement_confirm(
-    *, actor: User, placement: ExternalPlacement, confirm: bool = True, note: str = ""
+    *, actor: User, placement: ExternalPlacement, confirm: bool = True, reason: str = ""
 ) -> ExternalPlacement:
-    _check_reviewer(actor)
+    """Confirm a placement (from then on it scores) or reject it with a reason. A pending one
+    is decided; a decided one may be turned the other way (a mistake corrected). The unit
+    is told either way."""
+    if not is_reviewer(actor):
+        raise PermissionDenied(_("Only the livelihood office confirms placements."))
+    if not can_decide_placement(actor, placement):
+        raise PermissionDenied(_("A unit cannot confirm its own placement."))
+    reason = (reason or "").strip()
+    if not confirm and not reason:
+        raise ValidationError({"reason": _("Say why the placement is not confirmed.")})
+    status = PlacementStatus.CONFIRMED if confirm else PlacementStatus.REJECTED
     with transaction.atomic():
-        placement.status = PlacementStatus.CONFIRMED if confirm else PlacementStatus.REJECTED
+        current = ExternalPlacement.objects.select_for_update().get(pk=placement.pk)
+        if current.status == status:
+            raise ValidationError(
+                _("The placement is already confirmed.") if confirm else _("The placement is already rejected.")
+            )
+        previous = current.status
+        placement.status = status
         placement.confirmed_by = actor
         placement.confirmed_at = timezone.now()
-        if note:
-            placement.note = note
-        placement.save()
+        placement.rejection_reason = "" if confirm else reason
+        placement.save(update_fields=["status", "confirmed_by", "confirmed_at", "rejection_reason", "updated_at"])
+        data: dict[str, Any] = {"from": previous}
+        if reason:
+            data["reason"] = reason
         audit_event(
             actor=actor,
             action="placement.confirm" if confirm else "placement.reject",
             target=placement,
             org=placement.unit,
+            data=data,
         )
         title = _("Placement confirmed: %(title)s") if confirm else _("Placement not confirmed: %(title)s")
+        url = reverse("placements:edit", args=[placement.pk])
         on_commit(
             lambda: notice_send(
                 kind="placement.confirmed" if confirm else "placement.rejected",
                 title=title % {"title": placement.title},
                 org=placement.unit,
-                body=note,
+                body=reason,
+                url=url,
             )
         )
     return placement

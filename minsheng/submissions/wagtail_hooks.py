@@ -2,13 +2,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.middleware.csrf import get_token
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BaseColumn, Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
@@ -18,6 +20,7 @@ from minsheng.core.admin_labels import YesNoColumn, field_label
 from minsheng.core.admin_menu import PermissionMenuItem
 
 from . import admin_views, selectors, services
+from .choices import PlacementStatus
 from .models import ExternalPlacement, Penalty, PointRule, PointScheme, Quota, Submission
 
 
@@ -85,12 +88,44 @@ for _attr in (
 register_snippet(SubmissionViewSet)
 
 
-class ConfirmColumn(Column):  # type: ignore[misc]
+class PlacementStatusColumn(Column):  # type: ignore[misc]
+    """待确认 / 已确认 / 不予确认, with the reason of a rejection."""
+
     def get_value(self, instance: ExternalPlacement) -> Any:
-        return instance.get_status_display()
+        label = instance.get_status_display()
+        if instance.status == PlacementStatus.REJECTED and instance.rejection_reason:
+            return format_html("{}<br><small>{}</small>", label, instance.rejection_reason)
+        return label
+
+
+class PlacementDecisionColumn(BaseColumn):  # type: ignore[misc]
+    """The office's confirm button and reject link on each pending placement (the index
+    view drops the column for everyone else)."""
+
+    cell_template_name = "submissions/admin/placement_decision_cell.html"
+
+    def get_cell_context_data(self, instance: ExternalPlacement, parent_context: Any) -> dict[str, Any]:
+        context: dict[str, Any] = super().get_cell_context_data(instance, parent_context)
+        request = parent_context.get("request")
+        user = getattr(request, "user", None)
+        pending = instance.status == PlacementStatus.PENDING
+        context["can_decide"] = request is not None and pending and services.can_decide_placement(user, instance)
+        if context["can_decide"]:
+            assert request is not None
+            url = reverse("placement_confirm", args=[instance.pk])
+            here = request.get_full_path()
+            context.update(
+                confirm_url=url,
+                reject_url=f"{url}?{urlencode({'next': here})}",
+                next=here,
+                csrf_token=get_token(request),
+            )
+        return context
 
 
 class PlacementViewSet(ModelViewSet):  # type: ignore[misc]
+    """External placements; the form is the model's panels (the unit field the office's only)."""
+
     model = ExternalPlacement
     icon = "link-external"
     menu_label = _("External placements")
@@ -111,26 +146,11 @@ class PlacementViewSet(ModelViewSet):  # type: ignore[misc]
             label=field_label(ExternalPlacement, "leader_instruction"),
             sort_key="leader_instruction",
         ),
-        "status",
+        PlacementStatusColumn("status", label=_("status")),
+        PlacementDecisionColumn(admin_views.DECISION_COLUMN, label=_("Confirmation")),
     ]
     list_filter = ["status", "level", "outlet"]
     search_fields = ["title", "outlet_name"]
-    form_fields = [
-        "title",
-        "unit",
-        "submission",
-        "outlet",
-        "outlet_name",
-        "level",
-        "kind",
-        "placement",
-        "date",
-        "link",
-        "clipping",
-        "clipping_image",
-        "leader_instruction",
-        "note",
-    ]
 
 
 def _scoring_viewset(model_: Any, name: str, label: Any, fields: list[str], order: int) -> ModelViewSet:

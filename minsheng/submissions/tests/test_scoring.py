@@ -146,3 +146,113 @@ def test_rankings_page_and_point_tables(client, site, users) -> None:
     assert client.get(reverse("point_rules:index")).status_code in (302, 403)
     response = client.get(reverse("submission_rankings"), {"kind": "year", "year": 2022})
     assert [r.unit.code for r in response.context["rows"]] == [QINGSHAN]
+
+
+def _on(month: int, day: int):
+    return timezone.make_aware(datetime(2022, month, day, 10))
+
+
+def test_quotas_count_only_ended_periods(site, users) -> None:
+    """Mid-year (10 July 2022) the year's ranking judges January–June only; July is in
+    progress; August–December do not count yet. Hand-checked:
+
+    * every town owes 1 adoption a month. 青山镇 has one in February and one on 5 July:
+      ended months 6, met 1, missed 5 → −2 × 5 = −10; July in progress (1/1); points 2 × 4 = 8;
+      total −2. (Counting all twelve months it was −2 × 10 = −20.)
+    * 白塔镇 has nothing: −2 × 6 = −12 (not −24); July in progress (0/1).
+    * 民政局 owes 2 a quarter, has one in May and one on 1 July: Q1 0/2 → −4, Q2 1/2 → −2,
+      Q3 in progress (1/2), Q4 not yet → −6; points 8; total 2.
+    """
+    qs, mz, coord = users["qingshan"], users["minzheng"], users["coord"]
+    services.point_rules_ensure_defaults(actor=None, year=2022)
+    _adopted(qs, coord, "二月", when=_on(2, 10))
+    _adopted(qs, coord, "七月", when=_on(7, 5))
+    _adopted(mz, coord, "五月", when=_on(5, 18))
+    _adopted(mz, coord, "七月初", when=_on(7, 1))
+    Quota.objects.create(year=2022, unit_group="town", period="month", required=1)
+    Quota.objects.create(year=2022, unit=mz.org, period="quarter", required=2)
+    baita_code = users["baita"].org.code
+    today = date(2022, 7, 10)
+
+    year = {r.unit.code: r for r in selectors.unit_scores(user=coord, period=scoring.Period("year", 2022), today=today)}
+    q = year[QINGSHAN]
+    assert (q.points, q.quota_required, q.quota_achieved, q.quota_penalty, q.total) == (8, 6, 1, 10, -2)
+    assert (q.quota_open_required, q.quota_open_achieved) == (1, 1)
+    assert q.quota_status == "missed" and q.quota_met is False
+    b = year[baita_code]
+    assert (b.quota_required, b.quota_penalty, b.total, b.quota_open_achieved) == (6, 12, -12, 0)
+    m = year["D05"]
+    assert (m.points, m.quota_required, m.quota_achieved, m.quota_penalty, m.total) == (8, 4, 1, 6, 2)
+    assert (m.quota_open_required, m.quota_open_achieved) == (2, 1)
+    assert m.rank == 1 and q.rank < b.rank
+
+    # the current month is in progress, not missed: no deduction
+    july = {
+        r.unit.code: r for r in selectors.unit_scores(user=coord, period=scoring.Period("month", 2022, 7), today=today)
+    }
+    assert july[baita_code].quota_penalty == 0 and july[baita_code].total == 0
+    assert july[baita_code].quota_status == "in_progress" and july[baita_code].quota_met is None
+    assert (july[baita_code].quota_open_required, july[baita_code].quota_required) == (1, 0)
+    assert july[QINGSHAN].quota_status == "in_progress"  # met already, but the month is not over
+    # still in progress on its last day; judged from the next
+    last_day = selectors.unit_scores(user=coord, period=scoring.Period("month", 2022, 7), today=date(2022, 7, 31))
+    assert next(r for r in last_day if r.unit.code == baita_code).quota_penalty == 0
+    next_day = selectors.unit_scores(user=coord, period=scoring.Period("month", 2022, 7), today=date(2022, 8, 1))
+    assert next(r for r in next_day if r.unit.code == baita_code).quota_status == "missed"
+    # an ended month is judged as before; a month not begun is neither met nor missed
+    june = {
+        r.unit.code: r for r in selectors.unit_scores(user=coord, period=scoring.Period("month", 2022, 6), today=today)
+    }
+    assert june[baita_code].quota_penalty == 2 and june[baita_code].quota_status == "missed"
+    september = selectors.unit_scores(user=coord, period=scoring.Period("month", 2022, 9), today=today)
+    assert {r.quota_status for r in september} == {""} and all(r.quota_penalty == 0 for r in september)
+    # the third quarter: July in progress, the rest not begun; 民政局's quarter in progress
+    q3 = {
+        r.unit.code: r
+        for r in selectors.unit_scores(user=coord, period=scoring.Period("quarter", 2022, 3), today=today)
+    }
+    assert q3[baita_code].quota_penalty == 0 and q3[baita_code].quota_status == "in_progress"
+    assert q3["D05"].quota_penalty == 0 and (q3["D05"].quota_open_required, q3["D05"].quota_open_achieved) == (2, 1)
+    # the whole year once it is over: every month and quarter judged (民政局 4 + 2 + 2 + 4)
+    done = {
+        r.unit.code: r
+        for r in selectors.unit_scores(user=coord, period=scoring.Period("year", 2022), today=date(2023, 1, 1))
+    }
+    assert (
+        done[baita_code].quota_penalty == 24 and done[QINGSHAN].quota_penalty == 20 and done["D05"].quota_penalty == 12
+    )
+
+
+def test_rankings_page_follows_the_reporting_date(client, site, users) -> None:
+    """The demo's reporting date (progress settings) is "today" for the rankings too."""
+    import io
+
+    import docx
+
+    from minsheng.projects.models import ProgressSettings
+
+    coord = users["coord"]
+    services.point_rules_ensure_defaults(actor=None, year=2022)
+    Quota.objects.create(year=2022, unit_group="town", period="month", required=1)
+    _adopted(users["qingshan"], coord, "六月", when=_on(6, 3))
+    conf = ProgressSettings.load()
+    conf.reference_date = date(2022, 7, 10)
+    conf.save()
+    baita_code = users["baita"].org.code
+    client.force_login(coord)
+    # the default period is the reporting date's month, in progress
+    response = client.get(reverse("submission_rankings"))
+    assert response.context["period"] == scoring.Period("month", 2022, 7)
+    rows = {r.unit.code: r for r in response.context["rows"]}
+    assert rows[baita_code].quota_status == "in_progress" and rows[baita_code].total == 0
+    assert "0/1" in response.content.decode()
+    bulletin = client.get(
+        reverse("submission_rankings"), {"kind": "month", "year": 2022, "number": 7, "format": "docx"}
+    )
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(bulletin.content)).paragraphs)
+    assert "未完成信息报送任务" not in text and "本期尚未结束" in text
+    # the year so far: January–June judged (青山镇 met June only)
+    response = client.get(reverse("submission_rankings"), {"kind": "year", "year": 2022})
+    rows = {r.unit.code: r for r in response.context["rows"]}
+    assert rows[baita_code].quota_penalty == 12 and rows[QINGSHAN].quota_penalty == 10
+    assert rows[QINGSHAN].total == 4 - 10
