@@ -33,7 +33,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "minsheng.orgs.apps.UsersConfig",  # wagtail.users with our account forms (orgs/viewsets.py)
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -219,9 +219,6 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = True
 WAGTAILADMIN_USER_LOGIN_FORM = "minsheng.orgs.forms.LoginForm"
-WAGTAIL_USER_EDIT_FORM = "minsheng.orgs.forms.UserEditForm"
-WAGTAIL_USER_CREATION_FORM = "minsheng.orgs.forms.UserCreationForm"
-WAGTAIL_USER_CUSTOM_FIELDS = ["org", "role", "full_name", "phone"]
 
 # --- Portal ---------------------------------------------------------------------------
 # Hosts whose players may be embedded in 视听民生 pages (iframes; no oEmbed fetch at run time).

@@ -1,5 +1,12 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class OrgKind(models.TextChoices):
@@ -33,4 +40,12 @@ ROLE_ORG_KINDS: dict[str, tuple[str, ...]] = {
     Role.TOWN_LIAISON: TOWN_KINDS,
     Role.VILLAGE_STAFF: VILLAGE_KINDS,
     Role.SUPERVISOR: (),
+}
+
+# The same rule in words, for the error shown when a unit does not fit a role.
+ROLE_ORG_RULES: dict[str, StrOrPromise] = {
+    Role.COORDINATOR: _("A coordinator belongs to the livelihood projects office or the city."),
+    Role.DEPARTMENT_LIAISON: _("A department liaison belongs to a city department."),
+    Role.TOWN_LIAISON: _("A town liaison belongs to a town, subdistrict or township."),
+    Role.VILLAGE_STAFF: _("Village staff belong to a village or community."),
 }

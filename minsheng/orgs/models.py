@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from minsheng.core.models import TimeStampedModel
 
-from .choices import ROLE_ORG_KINDS, TOWN_KINDS, VILLAGE_KINDS, OrgKind, Role
+from .choices import ROLE_ORG_KINDS, ROLE_ORG_RULES, TOWN_KINDS, VILLAGE_KINDS, OrgKind, Role
 
 
 class Org(TimeStampedModel):
@@ -69,6 +69,26 @@ class Org(TimeStampedModel):
         return None
 
 
+def role_org_problem(role: str, org: Org | None) -> str | None:
+    """Why ``org`` cannot be the unit of an account with ``role`` (None if it can).
+
+    The one statement of the rule in ``ROLE_ORG_KINDS``, used by the model and the forms.
+    """
+    if not role:
+        return None
+    if role == Role.SUPERVISOR:
+        return str(_("An invited supervisor does not belong to a unit.")) if org is not None else None
+    if org is None:
+        return str(_("This role needs a unit."))
+    if org.kind not in ROLE_ORG_KINDS.get(role, ()):
+        return _("%(rule)s “%(unit)s” is a %(kind)s, which does not fit this role.") % {
+            "rule": ROLE_ORG_RULES.get(role, ""),
+            "unit": org.display_name,
+            "kind": org.get_kind_display(),
+        }
+    return None
+
+
 class MinshengUserManager(UserManager["User"]):
     pass
 
@@ -97,17 +117,9 @@ class User(AbstractUser):
 
     def clean(self) -> None:
         super().clean()
-        if not self.role:
-            return
-        allowed = ROLE_ORG_KINDS.get(self.role, ())
-        if self.role == Role.SUPERVISOR:
-            if self.org_id:
-                raise ValidationError({"org": _("An invited supervisor does not belong to a unit.")})
-            return
-        if not self.org_id or self.org is None:
-            raise ValidationError({"org": _("This role needs a unit.")})
-        if self.org.kind not in allowed:
-            raise ValidationError({"org": _("This unit does not fit the role.")})
+        problem = role_org_problem(self.role, self.org if self.org_id else None)
+        if problem:
+            raise ValidationError({"org": problem})
 
     @property
     def is_coordinator(self) -> bool:

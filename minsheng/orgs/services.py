@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -200,6 +202,17 @@ def _decode(raw: bytes) -> str:
 # --- Users and roles ------------------------------------------------------------------
 
 
+# Account fields the admin edits besides role and unit (their change is audited by name only).
+ACCOUNT_FIELDS = ("username", "full_name", "email", "phone", "is_active", "is_superuser", "password")
+
+
+def _check_may_grant(actor: User | None, *, superuser: bool, extra_groups: bool) -> None:
+    """Only a superuser (or the system) makes administrators or hands out groups beyond a
+    role's: a coordinator manages accounts, not the powers of the platform itself."""
+    if actor is not None and not actor.is_superuser and (superuser or extra_groups):
+        raise PermissionDenied(_("Only an administrator may grant administrator rights or extra groups."))
+
+
 def user_create(
     *,
     actor: User | None,
@@ -210,21 +223,43 @@ def user_create(
     password: str | None = None,
     email: str = "",
     phone: str = "",
+    is_superuser: bool = False,
+    extra_groups: Sequence[Group] = (),
 ) -> User:
+    """Create an account; its group is the one of its role (``extra_groups``, beyond
+    the role groups, and ``is_superuser`` only from a superuser)."""
+    extra = [g for g in extra_groups if g.name not in ROLE_GROUPS.values()]
+    _check_may_grant(actor, superuser=is_superuser, extra_groups=bool(extra))
     with transaction.atomic():
-        user = User(username=username, role=role, org=org, full_name=full_name, email=email, phone=phone)
+        user = User(
+            username=username,
+            role=role,
+            org=org,
+            full_name=full_name,
+            email=email,
+            phone=phone,
+            is_superuser=is_superuser,
+        )
         if password:
             user.set_password(password)
         else:
             user.set_unusable_password()
         user.full_clean(exclude=["password"])
         user.save()
+        if extra:
+            user.groups.add(*extra)
         _sync_user_groups(user)
-        audit_event(actor=actor, action="user.create", target=user, org=org, data={"role": role})
+        data: dict[str, Any] = {"role": role}
+        if is_superuser:
+            data["superuser"] = True
+        if extra:
+            data["groups"] = sorted(g.name for g in extra)
+        audit_event(actor=actor, action="user.create", target=user, org=org, data=data)
     return user
 
 
 def user_set_role(*, actor: User | None, user: User, role: str, org: Org | None) -> User:
+    """Move an account to another role and/or unit; its groups follow at once."""
     with transaction.atomic():
         before = {"role": user.role, "org": user.org.code if user.org else None}
         user.role = role
@@ -240,6 +275,76 @@ def user_set_role(*, actor: User | None, user: User, role: str, org: Org | None)
             data={"before": before, "after": {"role": role, "org": org.code if org else None}},
         )
     return user
+
+
+def user_update(
+    *,
+    actor: User | None,
+    user: User,
+    role: str,
+    org: Org | None,
+    extra_groups: Sequence[Group] | None = None,
+) -> User:
+    """Save an account edited in the admin.
+
+    ``user`` carries its edited account fields (name, phone, e-mail, active,
+    administrator, a new password already hashed); a change of role or unit goes
+    through :func:`user_set_role`, so the groups follow at once and the move is audited
+    as ``user.set_role``. ``extra_groups`` (``None``: unchanged) are the groups besides
+    the role's, which only a superuser hands out. Other changes are audited as
+    ``user.update`` with the names of the fields, never their values.
+    """
+    with transaction.atomic():
+        stored = User.objects.select_for_update().get(pk=user.pk)
+        if actor is not None and not actor.is_superuser and stored.is_superuser:
+            raise PermissionDenied(_("Only an administrator may change an administrator's account."))
+        extra = None if extra_groups is None else [g for g in extra_groups if g.name not in ROLE_GROUPS.values()]
+        _check_may_grant(
+            actor, superuser=user.is_superuser and not stored.is_superuser, extra_groups=extra_groups is not None
+        )
+        # Role and unit stay as stored here; user_set_role moves them.
+        user.role, user.org = stored.role, stored.org
+        user.full_clean(exclude=["password"])
+        changed = [f for f in ACCOUNT_FIELDS if getattr(stored, f) != getattr(user, f)]
+        if changed:
+            user.save(update_fields=changed)
+        data: dict[str, Any] = {}
+        if changed:
+            data["fields"] = changed
+        if extra is not None:
+            had = set(user.groups.exclude(name__in=ROLE_GROUPS.values()).values_list("name", flat=True))
+            if had != {g.name for g in extra}:
+                user.groups.remove(*user.groups.exclude(name__in=ROLE_GROUPS.values()))
+                user.groups.add(*extra)
+                data["groups"] = sorted(g.name for g in extra)
+        if data:
+            audit_event(actor=actor, action="user.update", target=user, org=stored.org, data=data)
+        if (role, org.pk if org else None) != (stored.role, stored.org_id):
+            user_set_role(actor=actor, user=user, role=role, org=org)
+        else:
+            _sync_user_groups(user)
+    return user
+
+
+def users_set_active(*, actor: User | None, users: Iterable[User], active: bool) -> int:
+    """Activate or deactivate accounts (never the actor's own; an administrator's only by
+    an administrator). An inactive account is signed out at its next request."""
+    with transaction.atomic():
+        targets = [
+            u
+            for u in User.objects.select_for_update().filter(pk__in=[u.pk for u in users]).exclude(is_active=active)
+            if actor is None or (u.pk != actor.pk and (actor.is_superuser or not u.is_superuser))
+        ]
+        User.objects.filter(pk__in=[u.pk for u in targets]).update(is_active=active)
+        for target in targets:
+            audit_event(
+                actor=actor,
+                action="user.update",
+                target=target,
+                org=target.org,
+                data={"fields": ["is_active"], "is_active": active},
+            )
+    return len(targets)
 
 
 def _sync_user_groups(user: User) -> None:

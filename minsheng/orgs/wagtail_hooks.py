@@ -1,10 +1,16 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.users.views.bulk_actions import AssignRoleBulkAction, SetActiveStateBulkAction
 
-from .models import Org
+from .forms import ExtraGroupForm
+from .models import Org, User
+from .selectors import can_manage_user
+from .services import users_set_active
 from .views import OrgCreateView, OrgEditView, OrgIndexView
 
 
@@ -29,3 +35,34 @@ class OrgViewSet(ModelViewSet):  # type: ignore[misc]
 @hooks.register("register_admin_viewset")
 def register_org_viewset() -> OrgViewSet:
     return OrgViewSet("orgs")
+
+
+# The users listing's bulk actions, replacing Wagtail's (same action type, registered after them).
+
+
+class ExtraGroupBulkAction(AssignRoleBulkAction):  # type: ignore[misc]
+    """Wagtail's bulk "assign role" puts users in any group. Groups follow the role here, so
+    only a superuser may use it, and only for groups beyond the role groups."""
+
+    form_class = ExtraGroupForm
+
+    def check_perm(self, obj: User) -> bool:
+        return bool(self.request.user.is_superuser)
+
+
+class ActiveStateBulkAction(SetActiveStateBulkAction):  # type: ignore[misc]
+    """Wagtail's bulk (de)activation, through ``users_set_active`` (audited), and never on a
+    superuser's account by someone who is not one."""
+
+    def check_perm(self, obj: User) -> bool:
+        return bool(super().check_perm(obj)) and can_manage_user(user=self.request.user, target=obj)
+
+    @classmethod
+    def execute_action(
+        cls, objects: list[User], mark_as_active: bool = False, user: Any = None, **kwargs: Any
+    ) -> tuple[int, int]:
+        return users_set_active(actor=user, users=objects, active=mark_as_active), 0
+
+
+hooks.register("register_bulk_action", ExtraGroupBulkAction, order=1)
+hooks.register("register_bulk_action", ActiveStateBulkAction, order=1)
