@@ -120,7 +120,7 @@ def test_a_role_is_required(client, coordinator, org_tree) -> None:
 
 
 def test_coordinator_cannot_create_an_administrator(client, coordinator, org_tree) -> None:
-    editors = Group.objects.get(name="Editors")
+    editors = Group.objects.get(name="编辑")
     data = create_data(org_tree[QINGSHAN].pk, is_superuser="on", groups=[editors.pk])
     response = client.post(reverse("wagtailusers_users:add"), data)
     assert response.status_code == 302
@@ -199,7 +199,7 @@ def test_coordinator_cannot_open_a_superuser(client, coordinator) -> None:
     client.post(f"{bulk}?id={root.pk}", {"mark_as_active": "False"})
     root.refresh_from_db()
     assert root.is_active
-    editors = Group.objects.get(name="Editors")
+    editors = Group.objects.get(name="编辑")
     bulk = reverse("wagtail_bulk_action", args=["orgs", "user", "assign_role"])
     client.post(f"{bulk}?id={coordinator.pk}", {"role": editors.pk})
     assert not coordinator.groups.filter(pk=editors.pk).exists()
@@ -221,13 +221,13 @@ def test_superuser_may_grant_extra_groups_but_not_role_groups(client, org_tree) 
     client.force_login(root)
     response = client.get(reverse("wagtailusers_users:add"))
     groups = response.context["form"].fields["groups"].queryset
-    assert "Editors" in {g.name for g in groups}
+    assert "编辑" in {g.name for g in groups}
     assert not set(ROLE_GROUPS.values()) & {g.name for g in groups}
-    editors = Group.objects.get(name="Editors")
+    editors = Group.objects.get(name="编辑")
     response = client.post(reverse("wagtailusers_users:add"), create_data(org_tree[QINGSHAN].pk, groups=[editors.pk]))
     assert response.status_code == 302, response.content.decode()[:3000]
     user = User.objects.get(username="wangfang")
-    assert set(user.groups.values_list("name", flat=True)) == {"Editors", ROLE_GROUPS[Role.TOWN_LIAISON]}
+    assert set(user.groups.values_list("name", flat=True)) == {"编辑", ROLE_GROUPS[Role.TOWN_LIAISON]}
 
 
 @pytest.mark.parametrize("role,org_code", [(Role.TOWN_LIAISON, QINGSHAN), (Role.DEPARTMENT_LIAISON, "D04")])
@@ -266,13 +266,13 @@ def test_superuser_edits_groups_and_role(client, make_user, org_tree) -> None:
     root = User.objects.create_superuser("root", "root@example.com", PASSWORD)
     client.force_login(root)
     user = make_user("liu", Role.VILLAGE_STAFF, ZHANGZHUANG)
-    editors = Group.objects.get(name="Editors")
+    editors = Group.objects.get(name="编辑")
     url = reverse("wagtailusers_users:edit", args=[user.pk])
     data = edit_data(user, role=Role.TOWN_LIAISON, org=org_tree[QINGSHAN].pk, groups=[editors.pk])
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
-    assert set(user.groups.values_list("name", flat=True)) == {"Editors", ROLE_GROUPS[Role.TOWN_LIAISON]}
-    assert AuditEvent.objects.get(action="user.update", target_id=str(user.pk)).data == {"groups": ["Editors"]}
+    assert set(user.groups.values_list("name", flat=True)) == {"编辑", ROLE_GROUPS[Role.TOWN_LIAISON]}
+    assert AuditEvent.objects.get(action="user.update", target_id=str(user.pk)).data == {"groups": ["编辑"]}
     # unticking the extra group removes it, and leaves the role's group
     response = client.post(url, edit_data(user, role=Role.TOWN_LIAISON, org=org_tree[QINGSHAN].pk))
     assert response.status_code == 302
