@@ -524,7 +524,7 @@ def _check_rows(
             ImportBatch.objects.filter(pk=batch.pk).update(rows_done=result.rows_total)
         problems: list[Problem] = []
         name = "".join(cell_text(cell(cells, name_col)).split())
-        if not name:
+        if not name or is_placeholder(name):
             problems.append(
                 Problem(
                     rownum, labels["name"], "missing_required", msgs["missing_required"] % {"column": labels["name"]}

@@ -35,6 +35,7 @@ ROWS: list[tuple[list[Any], str | None]] = [
     # placeholders for “none”, two phone numbers, a group after the village, a full address
     (["8", "孙丽", person_id(7), "13800138001/13900139001", "青山镇", "张庄村三组", "—", "/"], None),
     (["9", "周平", "无", "", "", "青河市青山镇李洼村", "", ""], "missing_required"),
+    (["9a", "无", person_id(9), "", "", "李洼村", "", ""], "missing_required"),  # 无 is no name
     (["10", "吴刚", person_id(8), "", "", "青河市青山镇李洼村", "", ""], None),
     (TITLE, None),  # the title again, merged across the columns, on the second printed page
     (["12", "/", "/", "/", "/", "/", "/", "/"], None),  # a template row struck through: not data
@@ -86,7 +87,7 @@ def test_roster_laid_out_as_offices_make_them(
     first_data_row = TOP + 2 + 2  # Excel row of the first person: below blank rows and two heading rows
     expected = {first_data_row + n: code for n, (_c, code) in enumerate(ROWS) if code}
     assert {e.row: e.code for e in result.errors} == expected
-    assert (result.rows_total, result.rows_imported, result.rows_rejected) == (10, 6, 4)
+    assert (result.rows_total, result.rows_imported, result.rows_rejected) == (11, 6, 5)
     assert result.warnings == []
     assert result.batch is not None and result.batch.sheet == "花名册"
     result.batch.refresh_from_db()
