@@ -251,7 +251,13 @@ LOGGING = {
     },
 }
 
-# Demo and seed data (../shared/data beside the checkout, or DEMO_DATA_DIR).
-DEMO_DATA_DIR = env_str("DEMO_DATA_DIR") or str(BASE_DIR.parent / "shared" / "data")
+# Demo and seed data: DEMO_DATA_DIR, else ../shared/data beside the checkout, else the copy
+# kept in the repository (minsheng/demo/data; a test keeps it equal to ../shared/data).
+DEMO_DATA_DIR = env_str("DEMO_DATA_DIR") or str(
+    next(
+        (d for d in (BASE_DIR.parent / "shared" / "data",) if (d / "demo_city.csv").exists()),
+        BASE_DIR / "minsheng" / "demo" / "data",
+    )
+)
 
 USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)

@@ -124,3 +124,14 @@ def test_the_committed_video_is_a_small_mp4() -> None:
 def test_headings_are_not_counted_as_paragraphs() -> None:
     policies = [p for p in content.PIECES if p.column == "policies"]
     assert all(any(isinstance(b, Heading) for b in p.body) for p in policies)
+
+
+def test_the_repository_copy_of_the_demo_data_matches_shared() -> None:
+    """minsheng/demo/data is used when ../shared/data is not beside the checkout; keep it equal."""
+    repo_copy = Path(settings.BASE_DIR) / "minsheng" / "demo" / "data"
+    shared = Path(settings.BASE_DIR).parent / "shared" / "data"
+    names = ["demo_city.csv", "demo_departments.csv", "livelihood_items_2022.csv"]
+    assert all((repo_copy / n).stat().st_size > 0 for n in names)
+    if shared.exists():
+        for n in names:
+            assert (repo_copy / n).read_bytes() == (shared / n).read_bytes(), n
