@@ -185,7 +185,7 @@ def ranking_docx(*, rows: list[ScoreRow], period: Period, office: str, issued: d
         para(f"{names}未完成信息报送任务，请高度重视，切实加强民生工程宣传信息报送工作。")
     elif any(r.quota_status == QUOTA_IN_PROGRESS for r in rows):
         para("本期尚未结束，请各单位按时完成信息报送任务。")
-    else:
+    elif any(r.quota_met is True for r in rows):  # no quotas set: nothing to say about them
         para("本期各单位均完成信息报送任务。")
     para("", indent=False)
     para(office, align=WD_ALIGN_PARAGRAPH.RIGHT)

@@ -419,7 +419,7 @@ def external_placement_save(*, actor: User, placement: ExternalPlacement) -> Ext
         if not can_submit(actor):
             raise PermissionDenied(_("Your unit does not record placements."))
         if placement.pk and placement.status != PlacementStatus.PENDING:
-            raise PermissionDenied(_("A confirmed or rejected placement cannot be changed."))
+            raise ValidationError(_("A confirmed or rejected placement cannot be changed."))
         assert actor.org is not None
         placement.unit = actor.org
         placement.status = PlacementStatus.PENDING

@@ -207,3 +207,14 @@ def test_a_unit_sees_its_own_unit_fixed(client, site, users) -> None:
     # a forged unit is ignored: the placement is the liaison's own unit's
     placement = recorded_by(client, liaison, "伪造单位", unit=baita.pk)
     assert placement.unit.code == QINGSHAN
+
+
+def test_a_unit_editing_a_decided_placement_is_told_on_the_form(client, site, users) -> None:
+    placement = recorded_by(client, users["qingshan"], "青山镇助餐点上了省报")
+    services.external_placement_confirm(actor=users["coord"], placement=placement, confirm=True)
+    client.force_login(users["qingshan"])
+    response = client.post(reverse(EDIT, args=[placement.pk]), placement_form("改过的标题"))
+    assert response.status_code == 200  # the form again, with the edits, not a redirect
+    body = response.content.decode()
+    assert "已确认或未予确认的刊发记录不能修改" in body and "改过的标题" in body
+    assert ExternalPlacement.objects.get(pk=placement.pk).title == "青山镇助餐点上了省报"

@@ -251,6 +251,14 @@ def test_rankings_page_follows_the_reporting_date(client, site, users) -> None:
     )
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(bulletin.content)).paragraphs)
     assert "未完成信息报送任务" not in text and "本期尚未结束" in text
+    # a period without any quota: the bulletin says nothing about tasks being completed
+    Quota.objects.all().delete()
+    bulletin = client.get(
+        reverse("submission_rankings"), {"kind": "month", "year": 2022, "number": 6, "format": "docx"}
+    )
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(bulletin.content)).paragraphs)
+    assert "均完成信息报送任务" not in text and "本期尚未结束" not in text and "通报表扬" in text
+    Quota.objects.create(year=2022, unit_group="town", period="month", required=1)
     # the year so far: January–June judged (青山镇 met June only)
     response = client.get(reverse("submission_rankings"), {"kind": "year", "year": 2022})
     rows = {r.unit.code: r for r in response.context["rows"]}
