@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from minsheng.beneficiaries import selectors as registry_selectors
 from minsheng.core.masking import mask_phone
 from minsheng.orgs.choices import AREA_KINDS, VILLAGE_KINDS
+from minsheng.orgs.models import Org
 from minsheng.orgs.scoping import scope_for
 from minsheng.projects.models import LivelihoodItem
 
@@ -37,7 +38,16 @@ def disclosure_index(request: HttpRequest) -> HttpResponse:
     _require(request, "disclosures.view_disclosure")
     state = request.GET.get("state", "")
     page = Paginator(selectors.disclosure_list(user=request.user, state=state), 50).get_page(request.GET.get("p"))
-    context = {"page": page, "state": state, "states": DisclosureState.choices, "header_title": _("Disclosures")}
+    # village staff also read their town's 公示 for their own board (their entries only)
+    board = selectors.board_read(user=request.user, state=state)
+    context = {
+        "page": page,
+        "board": board,
+        "board_disclosures": board.disclosures[:200] if board is not None else [],
+        "state": state,
+        "states": DisclosureState.choices,
+        "header_title": _("Disclosures"),
+    }
     return TemplateResponse(request, "disclosures/admin/index.html", context)
 
 
@@ -149,6 +159,19 @@ def disclosure_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return TemplateResponse(request, "disclosures/admin/confirm_delete.html", context)
 
 
+def _readable(request: HttpRequest, pk: int) -> tuple[Disclosure, Org | None]:
+    """The disclosure as the user sees it, and the village it is narrowed to: ``None`` for
+    the units that see it whole, the user's village for a village reading its town's 公示
+    (read-only). 404 for anything else."""
+    disclosure = selectors.disclosure_list(user=request.user).filter(pk=pk).first()
+    if disclosure is not None:
+        return disclosure, None
+    board = selectors.board_read(user=request.user)
+    if board is None:
+        raise Http404
+    return get_object_or_404(board.disclosures, pk=pk), board.village
+
+
 ACTIONS = {
     "submit": lambda u, d, r: services.disclosure_submit(actor=u, disclosure=d),
     "approve": lambda u, d, r: services.disclosure_approve(actor=u, disclosure=d),
@@ -160,10 +183,10 @@ ACTIONS = {
 
 def disclosure_detail(request: HttpRequest, pk: int) -> HttpResponse:
     _require(request, "disclosures.view_disclosure")
-    disclosure = get_object_or_404(selectors.disclosure_list(user=request.user), pk=pk)
+    disclosure, board_village = _readable(request, pk)
     if request.method == "POST":
         action = ACTIONS.get(request.POST.get("action", ""))
-        if action is None:
+        if action is None or board_village is not None:  # a village's reading is read-only
             raise PermissionDenied
         try:
             action(request.user, disclosure, request.POST.get("reason", ""))
@@ -174,7 +197,9 @@ def disclosure_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Done."))
         return redirect("disclosures_admin_detail", pk=pk)
-    entries = Paginator(selectors.entry_list(disclosure=disclosure), ENTRIES_PER_PAGE).get_page(request.GET.get("p"))
+    entries = Paginator(selectors.entry_list(disclosure=disclosure, village=board_village), ENTRIES_PER_PAGE).get_page(
+        request.GET.get("p")
+    )
     index = selectors.public_index_page()
     public_url = index.detail_url(disclosure, request) if index is not None and disclosure.is_public() else ""
     context = {
@@ -189,6 +214,11 @@ def disclosure_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_delete": services.can_delete(request.user, disclosure),
         "can_approve": services.can_approve(request.user, disclosure),
         "prints_sheet": disclosure.prints_board_sheet(),
+        "board_village": board_village,
+        # a sheet per village, for each village board (not for a village's own reading)
+        "sheet_villages": (
+            selectors.sheet_villages(user=request.user, disclosure=disclosure) if board_village is None else []
+        ),
         "public_url": public_url,
         "header_title": disclosure.title,
     }
@@ -198,9 +228,14 @@ def disclosure_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def disclosure_sheet(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     """The 公示栏 sheet with full names, for staff to print (audited by the service)."""
     _require(request, "disclosures.view_disclosure")
-    disclosure = get_object_or_404(selectors.disclosure_list(user=request.user), pk=pk)
+    disclosure, board_village = _readable(request, pk)
     if kind not in services.SHEET_KINDS or not disclosure.prints_board_sheet():
         raise Http404
+    village = board_village
+    if request.GET.get("village"):  # one village's sheet, for its board
+        village = get_object_or_404(
+            selectors.sheet_villages(user=request.user, disclosure=disclosure), pk=_int(request.GET["village"])
+        )
     index = selectors.public_index_page()
     url = request.build_absolute_uri(index.detail_url(disclosure, request)) if index is not None else ""
     try:
@@ -210,6 +245,7 @@ def disclosure_sheet(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
             kind=kind,
             url=url,
             request=request,
+            village=village,
         )
     except (PermissionDenied, ValidationError):
         raise Http404 from None
@@ -217,6 +253,13 @@ def disclosure_sheet(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{sheet.filename}"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+def _int(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise Http404 from None
 
 
 def objection_index(request: HttpRequest) -> HttpResponse:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from io import BytesIO
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
@@ -18,6 +19,9 @@ from minsheng.core.masking import mask_name
 from minsheng.core.pdf import FONT, SheetPDF, qr_png
 
 from .models import Disclosure, DisclosureEntry
+
+if TYPE_CHECKING:
+    from minsheng.orgs.models import Org
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,11 @@ def channel_lines(disclosure: Disclosure) -> list[str]:
     return lines
 
 
+def sheet_title(disclosure: Disclosure, village: Org | None = None) -> str:
+    """The title; a village's sheet names the village: 《…》（张庄村）."""
+    return f"{disclosure.title}（{village.display_name}）" if village is not None else disclosure.title
+
+
 def headings() -> list[str]:
     return [_("No."), _("Name"), _("Village / community"), _("Amount (yuan)")]
 
@@ -90,17 +99,19 @@ class DisclosureSheet(SheetPDF):
         self.set_font(FONT, size=10.5)
 
 
-def disclosure_pdf(*, disclosure: Disclosure, rows: Sequence[Row], url: str) -> bytes:
+def disclosure_pdf(*, disclosure: Disclosure, rows: Sequence[Row], url: str, village: Org | None = None) -> bytes:
     """A4 公示栏 sheet: title, unit, period, objection channel, QR code to the web page,
-    the table with its header on every page, 第 x 页 / 共 y 页."""
-    pdf = DisclosureSheet(footer_text=disclosure.title)
-    pdf.set_title(disclosure.title)
+    the table with its header on every page, 第 x 页 / 共 y 页. With ``village`` the
+    title names the village (the rows are then that village's)."""
+    title = sheet_title(disclosure, village)
+    pdf = DisclosureSheet(footer_text=title)
+    pdf.set_title(title)
     pdf.alias_nb_pages()
     pdf.add_page()
     pdf.image(qr_png(url), x=pdf.w - pdf.r_margin - 26, y=pdf.t_margin, w=26, h=26)
     pdf.set_font(FONT, size=17)
     pdf.set_x(pdf.l_margin + 28)
-    pdf.multi_cell(pdf.epw - 56, 8.5, disclosure.title, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(pdf.epw - 56, 8.5, title, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     pdf.set_font(FONT, size=10.5)
     info = [
@@ -138,7 +149,7 @@ def disclosure_pdf(*, disclosure: Disclosure, rows: Sequence[Row], url: str) -> 
     return bytes(pdf.output())
 
 
-def disclosure_docx(*, disclosure: Disclosure, rows: Sequence[Row], url: str) -> bytes:
+def disclosure_docx(*, disclosure: Disclosure, rows: Sequence[Row], url: str, village: Org | None = None) -> bytes:
     """The same sheet as Word, for offices that edit before printing; the header row repeats
     on every page (``w:tblHeader``)."""
     from docx import Document
@@ -154,7 +165,7 @@ def disclosure_docx(*, disclosure: Disclosure, rows: Sequence[Row], url: str) ->
     style = doc.styles["Normal"]
     style.font.size = Pt(10.5)
     style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
-    title = doc.add_heading(disclosure.title, level=1)
+    title = doc.add_heading(sheet_title(disclosure, village), level=1)
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     doc.add_paragraph(_("Issued by: %s") % disclosure.issuer.name)
     doc.add_paragraph(_("Disclosure period: %s") % period_text(disclosure))

@@ -13,7 +13,10 @@ Who may do what (checked here, whatever the caller):
   (``disclosures.approve_disclosure``): the coordinator; the issuing department; the town
   the issuer lies in (a village's 公示 is approved by its town). Village staff never.
 * the 公示栏 print sheet (full names): staff who see the disclosure through the scoped
-  selector, while it is published and not over; each download is audited.
+  selector, while it is published and not over; each download is audited. A sheet may be
+  made for one village of the disclosure; village staff see their town's published 公示
+  that list their villagers (``selectors.board_read``), read-only, and print only their
+  own village's sheet.
 * an objector's full contact (``disclosures.reveal_objection_contact``): those who may
   answer the objection; each reveal is audited.
 """
@@ -499,36 +502,58 @@ class Sheet:
 
 
 def disclosure_sheet_download(
-    *, actor: User, disclosure: Disclosure, kind: str, url: str = "", request: Any = None
+    *,
+    actor: User,
+    disclosure: Disclosure,
+    kind: str,
+    url: str = "",
+    request: Any = None,
+    village: Org | None = None,
 ) -> Sheet:
     """The 公示栏 sheet (board profile: full names, no ID, no phone) as PDF or Word, for
     staff to print and post on the notice board. Only for a user who sees the disclosure
     through the scoped selector, while it is published and not over (also before its start
-    date, so it can go up on the day); every download is an audit event (no names in it)."""
-    from .selectors import disclosure_list, entry_list
+    date, so it can go up on the day); every download is an audit event (no names in it).
+
+    With ``village`` the sheet lists only that village's entries (each village board shows
+    its own villagers); the village must be one the disclosure lists and in the actor's
+    scope. Village staff reading their town's 公示 (``selectors.board_read``) always get
+    their own village's sheet and no other."""
+    from .selectors import board_read, disclosure_list, entry_list, sheet_villages
 
     if kind not in SHEET_KINDS:
         raise ValidationError(_("Unknown format."))
-    if not actor.has_perm("disclosures.view_disclosure") or not (
-        disclosure_list(user=actor).filter(pk=disclosure.pk).exists()
-    ):
+    if not actor.has_perm("disclosures.view_disclosure"):
         raise PermissionDenied(_("This disclosure is outside your unit."))
+    if not disclosure_list(user=actor).filter(pk=disclosure.pk).exists():
+        board = board_read(user=actor)
+        if board is None or not board.disclosures.filter(pk=disclosure.pk).exists():
+            raise PermissionDenied(_("This disclosure is outside your unit."))
+        if village is not None and village.pk != board.village.pk:
+            raise PermissionDenied(_("This village is outside your unit."))
+        village = board.village
+    elif village is not None and not sheet_villages(user=actor, disclosure=disclosure).filter(pk=village.pk).exists():
+        raise ValidationError(_("The disclosure lists nobody of this village."))
     if not disclosure.prints_board_sheet():
         raise ValidationError(_("The print sheet is available only while the disclosure is published."))
-    rows = board_rows(entry_list(disclosure=disclosure))
+    rows = board_rows(entry_list(disclosure=disclosure, village=village))
     render = disclosure_pdf if kind == "pdf" else disclosure_docx
-    content = render(disclosure=disclosure, rows=rows, url=url)
+    content = render(disclosure=disclosure, rows=rows, url=url, village=village)
     content_type, extension = SHEET_KINDS[kind]
+    data: dict[str, Any] = {"format": extension, "entries": len(rows)}
+    if village is not None:
+        data.update(village=village.code, village_name=village.name)
     with transaction.atomic():
         audit_event(
             actor=actor,
             action="disclosure.sheet_download",
             target=disclosure,
             org=disclosure.issuer,
-            data={"format": extension, "entries": len(rows)},
+            data=data,
             request=request,
         )
-    return Sheet(content=content, content_type=content_type, filename=f"gongshi-{disclosure.pk}.{extension}")
+    suffix = f"-{village.code}" if village is not None else ""
+    return Sheet(content=content, content_type=content_type, filename=f"gongshi-{disclosure.pk}{suffix}.{extension}")
 
 
 # --- objections -------------------------------------------------------------------------------
