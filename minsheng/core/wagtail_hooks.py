@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -80,7 +81,7 @@ class NoticeMenuItem(MenuItem):  # type: ignore[misc]
         component = super().render_component(request)
         unread = notice_list(user=request.user, unread_only=True).count()
         if unread:
-            component.label = f"{self.label}（{unread}）"
+            component.label = gettext("%(label)s (%(count)d)") % {"label": self.label, "count": unread}
         return component
 
 

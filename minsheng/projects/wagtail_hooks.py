@@ -97,9 +97,10 @@ class DashboardPanel(Component):  # type: ignore[misc]
 
     def get_context_data(self, parent_context: Any) -> dict[str, Any]:
         request = parent_context["request"]
+        late = selectors.late_reports(user=request.user)
         return {
-            "late": selectors.late_reports(user=request.user)[:10],
-            "late_count": len(selectors.late_reports(user=request.user)),
+            "late": late[:10],
+            "late_count": len(late),
             "notices": list(notice_list(user=request.user, unread_only=True)[:10]),
             "request": request,
         }
