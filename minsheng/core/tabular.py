@@ -11,7 +11,7 @@ import io
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from django.utils.translation import gettext as _
 
@@ -154,38 +154,38 @@ def ods_merged_ranges(path: Path, sheet: str) -> list[tuple[tuple[int, int], tup
     last col)) 0-based, read from its content.xml as a stream (a sheet can be large)."""
     import zipfile
 
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open("content.xml") as content:
+            return list(_ods_ranges(content, sheet))
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return []
+
+
+def _ods_ranges(content: IO[bytes], sheet: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
     from defusedxml.ElementTree import iterparse
 
-    ranges: list[tuple[tuple[int, int], tuple[int, int]]] = []
-    try:
-        archive = zipfile.ZipFile(path)
-        content = archive.open("content.xml")
-    except (zipfile.BadZipFile, KeyError, OSError):
-        return ranges
     inside, row, col = False, 0, 0
-    with archive, content:
-        for event, elem in iterparse(content, events=("start", "end")):
-            tag = elem.tag
-            if tag == f"{_TABLE}table":
-                if event == "start":
-                    inside = elem.get(f"{_TABLE}name") == sheet
-                elif inside:
-                    break
-                continue
-            if not inside:
-                if event == "end":
-                    elem.clear()
-                continue
-            if tag == f"{_TABLE}table-row":
-                if event == "start":
-                    col = 0
-                else:
-                    row += int(elem.get(f"{_TABLE}number-rows-repeated", "1"))
-                    elem.clear()
-            elif tag in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell") and event == "start":
-                rows = int(elem.get(f"{_TABLE}number-rows-spanned", "1"))
-                cols = int(elem.get(f"{_TABLE}number-columns-spanned", "1"))
-                if rows > 1 or cols > 1:
-                    ranges.append(((row, col), (row + rows - 1, col + cols - 1)))
-                col += int(elem.get(f"{_TABLE}number-columns-repeated", "1"))
-    return ranges
+    for event, elem in iterparse(content, events=("start", "end")):
+        tag = elem.tag
+        if tag == f"{_TABLE}table":
+            if event == "start":
+                inside = elem.get(f"{_TABLE}name") == sheet
+            elif inside:
+                return
+            continue
+        if not inside:
+            if event == "end":
+                elem.clear()
+            continue
+        if tag == f"{_TABLE}table-row":
+            if event == "start":
+                col = 0
+            else:
+                row += int(elem.get(f"{_TABLE}number-rows-repeated", "1"))
+                elem.clear()
+        elif tag in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell") and event == "start":
+            rows = int(elem.get(f"{_TABLE}number-rows-spanned", "1"))
+            cols = int(elem.get(f"{_TABLE}number-columns-spanned", "1"))
+            if rows > 1 or cols > 1:
+                yield (row, col), (row + rows - 1, col + cols - 1)
+            col += int(elem.get(f"{_TABLE}number-columns-repeated", "1"))
